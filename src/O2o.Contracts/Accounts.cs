@@ -1,0 +1,11 @@
+namespace O2o.Contracts;
+
+public sealed record RegisterRequest(string? Email, string? Password, string? DisplayName, string? Phone);
+public sealed record LoginRequest(string? Email, string? Password);
+public sealed record RefreshRequest(string? RefreshToken);
+public sealed record TokenResponse(string AccessToken, string RefreshToken, int ExpiresIn, string[] Roles, string TokenType = "Bearer");
+public sealed record UserCreatedResponse(string UserId);
+public sealed record MeResponse(string UserId, string Email, string DisplayName, string[] Roles, string[] StoreIds, string? MerchantId);
+public sealed record CreateStaffRequest(string? Email, string? Password, string? DisplayName, string[]? StoreIds, string? Role, string? MerchantId);
+public sealed record CreateMerchantRequest(string? Name);
+public sealed record MerchantResponse(string Id, string Name);

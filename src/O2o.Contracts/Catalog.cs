@@ -1,0 +1,19 @@
+namespace O2o.Contracts;
+
+public sealed record CreateProductRequest(
+    string? Sku, string? Name, string? NameEn, string? Description, string? DescriptionEn, string? Category,
+    long? PriceFen, string[]? ImageUrls, string? MerchantId);
+
+public sealed record ProductListItem(string Id, string Sku, string Name, string NameZh, string? NameEn, string? Category, long PriceFen, string? ImageUrl, int? Available);
+
+public sealed record ProductPage(ProductListItem[] Items, int Total, int Page, int PageSize);
+
+public sealed record ProductResponse(
+    string Id, string MerchantId, string Sku, string Name, string NameZh, string? NameEn, string? Description, string? DescriptionEn,
+    string? Category, long PriceFen, string Currency, string[] ImageUrls, string? StoreId, int? Available);
+
+public sealed record CategoryResponse(string Slug, string Name, string NameZh, string NameEn, int ProductCount);
+
+public sealed record SetStockRequest(int? OnHand);
+
+public sealed record StockResponse(string StoreId, string ProductId, int OnHand, int Reserved, int Available);

@@ -1,0 +1,21 @@
+using Microsoft.EntityFrameworkCore;
+using O2o.Server.Platform;
+
+namespace O2o.Server.Modules.Catalog;
+
+/// <summary>What other modules may know of a product.</summary>
+public sealed record ProductInfo(Guid Id, Guid MerchantId, string Sku, string NameZh, string? NameEn, long PriceFen, bool IsActive);
+
+/// <summary>The Catalog module's facade.</summary>
+public interface ICatalog
+{
+    Task<IReadOnlyDictionary<Guid, ProductInfo>> GetAsync(IReadOnlyCollection<Guid> productIds, CancellationToken ct);
+}
+
+internal sealed class CatalogFacade(O2oDb db) : ICatalog
+{
+    public async Task<IReadOnlyDictionary<Guid, ProductInfo>> GetAsync(IReadOnlyCollection<Guid> productIds, CancellationToken ct) =>
+        await db.Set<Product>().AsNoTracking().Where(p => productIds.Contains(p.Id))
+            .Select(p => new ProductInfo(p.Id, p.MerchantId, p.Sku, p.NameZh, p.NameEn, p.PriceFen, p.IsActive))
+            .ToDictionaryAsync(p => p.Id, ct);
+}

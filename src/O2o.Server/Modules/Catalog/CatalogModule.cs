@@ -1,0 +1,13 @@
+namespace O2o.Server.Modules.Catalog;
+
+public static class CatalogModule
+{
+    public static void AddCatalog(this WebApplicationBuilder builder) =>
+        builder.Services.AddScoped<ICatalog, CatalogFacade>();
+
+    public static void MapCatalog(this IEndpointRouteBuilder api)
+    {
+        ListProducts.Map(api);
+        CreateProduct.Map(api);
+    }
+}

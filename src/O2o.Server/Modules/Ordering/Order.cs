@@ -1,0 +1,136 @@
+using O2o.Server.Kernel;
+
+namespace O2o.Server.Modules.Ordering;
+
+internal static class OrderStatus
+{
+    public const string PendingPayment = "pending_payment";
+    public const string Paid = "paid";
+    public const string Preparing = "preparing";
+    public const string ReadyForPickup = "ready_for_pickup";
+    public const string OutForDelivery = "out_for_delivery";
+    public const string Completed = "completed";
+    public const string Cancelled = "cancelled";
+
+    public static readonly string[] All = [PendingPayment, Paid, Preparing, ReadyForPickup, OutForDelivery, Completed, Cancelled];
+    public static readonly string[] Open = [PendingPayment, Paid, Preparing, ReadyForPickup, OutForDelivery];
+}
+
+internal static class FulfillmentType
+{
+    public const string Pickup = "pickup";
+    public const string Delivery = "delivery";
+}
+
+internal sealed class DeliveryAddress
+{
+    public required string Line { get; init; }
+    public double Lat { get; init; }
+    public double Lng { get; init; }
+    public required string ContactName { get; init; }
+    public required string ContactPhone { get; init; }
+}
+
+internal sealed class OrderLine
+{
+    public Guid OrderId { get; init; }
+    public Guid ProductId { get; init; }
+    public required string Sku { get; init; }
+    public required string NameZh { get; init; }
+    public string? NameEn { get; init; }
+    public long UnitPriceFen { get; init; }
+    public int Quantity { get; init; }
+    public long LineTotalFen => UnitPriceFen * Quantity;
+}
+
+internal sealed class OrderTimelineEntry
+{
+    public Guid Id { get; init; } = Guid.CreateVersion7();
+    public Guid OrderId { get; init; }
+    public required string Status { get; init; }
+    public DateTimeOffset At { get; init; }
+    public string? Note { get; init; }
+}
+
+/// <summary>The order and its one state machine; every change of status goes through <see cref="TransitionTo"/>.</summary>
+internal sealed class Order
+{
+    private static readonly Dictionary<string, string[]> Allowed = new()
+    {
+        [OrderStatus.PendingPayment] = [OrderStatus.Paid, OrderStatus.Cancelled],
+        [OrderStatus.Paid] = [OrderStatus.Preparing, OrderStatus.Cancelled],
+        [OrderStatus.Preparing] = [OrderStatus.ReadyForPickup, OrderStatus.OutForDelivery, OrderStatus.Cancelled],
+        [OrderStatus.ReadyForPickup] = [OrderStatus.Completed, OrderStatus.Cancelled],
+        [OrderStatus.OutForDelivery] = [OrderStatus.Completed, OrderStatus.Cancelled],
+        [OrderStatus.Completed] = [],
+        [OrderStatus.Cancelled] = [],
+    };
+
+    public Guid Id { get; init; } = Guid.CreateVersion7();
+    public required string CustomerId { get; init; }
+    public Guid StoreId { get; init; }
+    public required string FulfillmentType { get; init; }
+    public DeliveryAddress? DeliveryAddress { get; init; }
+    public double? DeliveryDistanceKm { get; init; }
+    public List<OrderLine> Lines { get; init; } = [];
+    public long SubtotalFen { get; init; }
+    public long DiscountFen { get; init; }
+    public long DeliveryFeeFen { get; init; }
+    public long TotalFen { get; init; }
+    public string Currency { get; init; } = "CNY";
+    public string Status { get; private set; } = OrderStatus.PendingPayment;
+    public string? PickupCode { get; private set; }
+    public DateTimeOffset CreatedAt { get; init; }
+    public DateTimeOffset PaymentDeadline { get; init; }
+    public DateTimeOffset? PaidAt { get; private set; }
+    public Guid? PaymentId { get; private set; }
+    public DateTimeOffset? ClosedAt { get; private set; }
+    public string? CancelReason { get; private set; }
+    public int Version { get; private set; }
+    public List<OrderTimelineEntry> Timeline { get; init; } = [];
+
+    public bool IsOpen => OrderStatus.Open.Contains(Status);
+
+    public static Order Place(string customerId, Guid storeId, string fulfillmentType, DeliveryAddress? address, double? distanceKm,
+        List<OrderLine> lines, long deliveryFeeFen, DateTimeOffset now, TimeSpan paymentTimeout)
+    {
+        var id = Guid.CreateVersion7();
+        var subtotal = lines.Sum(l => l.LineTotalFen);
+        var order = new Order
+        {
+            Id = id, CustomerId = customerId, StoreId = storeId, FulfillmentType = fulfillmentType, DeliveryAddress = address,
+            DeliveryDistanceKm = distanceKm, SubtotalFen = subtotal, DeliveryFeeFen = deliveryFeeFen, TotalFen = subtotal + deliveryFeeFen,
+            CreatedAt = now, PaymentDeadline = now + paymentTimeout,
+            Lines = lines.Select(l => new OrderLine
+            {
+                OrderId = id, ProductId = l.ProductId, Sku = l.Sku, NameZh = l.NameZh, NameEn = l.NameEn, UnitPriceFen = l.UnitPriceFen, Quantity = l.Quantity,
+            }).ToList(),
+        };
+        order.Timeline.Add(new OrderTimelineEntry { OrderId = id, Status = OrderStatus.PendingPayment, At = now });
+        return order;
+    }
+
+    public Error? TransitionTo(string target, DateTimeOffset at, string? note)
+    {
+        var allowed = Allowed[Status].Contains(target)
+            && !(target == OrderStatus.ReadyForPickup && FulfillmentType != Modules.Ordering.FulfillmentType.Pickup)
+            && !(target == OrderStatus.OutForDelivery && FulfillmentType != Modules.Ordering.FulfillmentType.Delivery);
+        if (!allowed) return OrderingErrors.InvalidStatus(Status, target);
+
+        Status = target;
+        Version++;
+        if (target is OrderStatus.Completed or OrderStatus.Cancelled) ClosedAt = at;
+        if (target == OrderStatus.Cancelled) CancelReason = note;
+        Timeline.Add(new OrderTimelineEntry { OrderId = Id, Status = target, At = at, Note = note });
+        return null;
+    }
+
+    public Error? MarkPaid(Guid paymentId, string pickupCode, DateTimeOffset at)
+    {
+        if (TransitionTo(OrderStatus.Paid, at, null) is { } error) return error;
+        PaidAt = at;
+        PaymentId = paymentId;
+        PickupCode = pickupCode;
+        return null;
+    }
+}

@@ -1,0 +1,93 @@
+using System.Security.Cryptography;
+using Microsoft.EntityFrameworkCore;
+using O2o.Server.Kernel;
+using O2o.Server.Modules.Inventory;
+using O2o.Server.Platform;
+
+namespace O2o.Server.Modules.Ordering;
+
+/// <summary>
+/// Moves an order through its state machine together with what each move implies for stock, pickup codes
+/// and other modules, in one transaction. Concurrent moves of one order are caught by its version.
+/// </summary>
+internal sealed class OrderWorkflow(O2oDb db, IInventory inventory, EventBus events, TimeProvider clock)
+{
+    public Task<Result<Order>> MoveAsync(Guid orderId, string target, string? note, Func<Order, Error?>? guard, CancellationToken ct) =>
+        RunAsync(orderId, async order =>
+        {
+            if (guard?.Invoke(order) is { } denied) return denied;
+            var wasPaid = order.PaidAt is not null;
+            if (order.TransitionTo(target, clock.GetUtcNow(), note) is { } invalid) return invalid;
+
+            var stock = order.Lines.Select(l => new StockLine(l.ProductId, l.Quantity)).ToList();
+            var reference = $"order:{order.Id}";
+            if (target == OrderStatus.Cancelled)
+            {
+                await inventory.ReleaseAsync(order.StoreId, stock, reference, ct);
+                await ReleasePickupCodeAsync(order, ct);
+                await events.PublishAsync(new OrderCancelled(order.Id, wasPaid, note ?? "cancelled"), ct);
+            }
+            else if (target == OrderStatus.Completed)
+            {
+                await inventory.CommitSaleAsync(order.StoreId, stock, reference, ct);
+                await ReleasePickupCodeAsync(order, ct);
+            }
+            return null;
+        }, ct);
+
+    public Task<Result<Order>> PayAsync(Guid orderId, Guid paymentId, DateTimeOffset paidAt, CancellationToken ct) =>
+        RunAsync(orderId, async order =>
+        {
+            if (order.Status != OrderStatus.PendingPayment) return PaymentsFacing.NotPayable(order.Status);
+            var code = await NewPickupCodeAsync(order.StoreId, ct);
+            if (order.MarkPaid(paymentId, code, paidAt) is { } invalid) return invalid;
+            db.Add(new ActivePickupCode { StoreId = order.StoreId, Code = code, OrderId = order.Id });
+            return null;
+        }, ct);
+
+    private async Task<Result<Order>> RunAsync(Guid orderId, Func<Order, Task<Error?>> change, CancellationToken ct)
+    {
+        var ownsTransaction = db.Database.CurrentTransaction is null;
+        try
+        {
+            return await db.InTransactionAsync(async () =>
+            {
+                var order = await db.Set<Order>().FirstOrDefaultAsync(o => o.Id == orderId, ct);
+                if (order is null) return OrderingErrors.OrderNotFound;
+                if (await change(order) is { } error) return error;
+                await db.SaveChangesAsync(ct);
+                return (Result<Order>)order;
+            }, r => r.IsSuccess, ct);
+        }
+        catch (DbUpdateConcurrencyException) when (ownsTransaction)
+        {
+            db.ChangeTracker.Clear();
+            return OrderingErrors.OrderChanged;
+        }
+        finally
+        {
+            if (ownsTransaction) db.ChangeTracker.Clear();
+        }
+    }
+
+    /// <summary>Six random digits not used by another open order of the store.</summary>
+    private async Task<string> NewPickupCodeAsync(Guid storeId, CancellationToken ct)
+    {
+        for (var attempt = 0; attempt < 50; attempt++)
+        {
+            var code = RandomNumberGenerator.GetInt32(0, 1_000_000).ToString("D6");
+            if (!await db.Set<ActivePickupCode>().AnyAsync(c => c.StoreId == storeId && c.Code == code, ct)) return code;
+        }
+        throw new InvalidOperationException($"No free pickup code at store {storeId} after 50 attempts.");
+    }
+
+    private Task<int> ReleasePickupCodeAsync(Order order, CancellationToken ct) =>
+        db.Set<ActivePickupCode>().Where(c => c.OrderId == order.Id).ExecuteDeleteAsync(ct);
+}
+
+internal static class PaymentsFacing
+{
+    public static Error NotPayable(string status) =>
+        Error.Conflict("order_not_payable", $"The order is {status}, not waiting for payment.")
+            with { Extensions = new Dictionary<string, object?> { ["currentStatus"] = status } };
+}

@@ -1,0 +1,25 @@
+using O2o.Server.Kernel;
+
+namespace O2o.Server.Modules.Ordering;
+
+internal static class OrderingErrors
+{
+    public static readonly Error OrderNotFound = Error.NotFound("order_not_found", "The order");
+    public static readonly Error StoreNotFound = Error.NotFound("store_not_found", "The store");
+    public static readonly Error ProductNotFound = Error.NotFound("product_not_found", "A product in the order");
+    public static readonly Error CartEmpty = Error.Unprocessable("cart_empty", "There is nothing to order: the cart is empty and no lines were given.");
+    public static readonly Error StoreClosed = Error.Unprocessable("store_closed", "The store is closed now.");
+    public static readonly Error FulfillmentNotOffered = Error.Unprocessable("fulfillment_not_offered", "The store does not offer this fulfilment type.");
+    public static readonly Error NotCancellable = Error.Conflict("order_not_cancellable", "A customer can cancel an order only before the store starts preparing it.");
+    public static readonly Error OrderChanged = Error.Conflict("order_changed", "The order was changed by someone else at the same time; reload it and try again.");
+    public static readonly Error InvalidPickupCode = Error.NotFound("invalid_pickup_code", "No order waiting for pickup at this store has this code.");
+    public static readonly Error TooManyPickupAttempts = new("too_many_attempts", 429, "Too many attempts", "Too many wrong pickup codes at this store; wait a minute.");
+
+    public static Error InvalidStatus(string from, string to) =>
+        Error.Conflict("invalid_order_status", $"An order that is {from} cannot become {to}.")
+            with { Extensions = new Dictionary<string, object?> { ["currentStatus"] = from } };
+
+    public static Error OutOfDeliveryArea(double distanceKm, double radiusKm) =>
+        Error.Unprocessable("out_of_delivery_area", $"The address is {distanceKm:0.0} km from the store, which delivers within {radiusKm:0.0} km.")
+            with { Extensions = new Dictionary<string, object?> { ["distanceKm"] = Math.Round(distanceKm, 3), ["deliveryRadiusKm"] = radiusKm } };
+}

@@ -1,0 +1,19 @@
+namespace O2o.Server.Modules.Ordering;
+
+public sealed class OrderingOptions
+{
+    public TimeSpan PaymentTimeout { get; set; } = TimeSpan.FromMinutes(15);
+    /// <summary>How often the expiry job looks for unpaid orders past their deadline.</summary>
+    public TimeSpan ExpiryScanInterval { get; set; } = TimeSpan.FromSeconds(5);
+    public int PickupCodeMaxFailures { get; set; } = 5;
+    public TimeSpan PickupCodeFailureWindow { get; set; } = TimeSpan.FromMinutes(1);
+}
+
+/// <summary>Delivery fee: a base fee plus a fee for every started kilometre from the store.</summary>
+public sealed class DeliveryOptions
+{
+    public long BaseFeeFen { get; set; } = 500;
+    public long PerKmFeeFen { get; set; } = 100;
+
+    public long FeeFor(double distanceKm) => BaseFeeFen + PerKmFeeFen * (long)Math.Ceiling(Math.Max(0, distanceKm));
+}

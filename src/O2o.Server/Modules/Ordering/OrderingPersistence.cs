@@ -1,0 +1,66 @@
+using Microsoft.EntityFrameworkCore;
+
+namespace O2o.Server.Modules.Ordering;
+
+/// <summary>A pickup code in use: unique per store while its order is open, so the counter finds exactly one order.</summary>
+internal sealed class ActivePickupCode
+{
+    public Guid StoreId { get; init; }
+    public required string Code { get; init; }
+    public Guid OrderId { get; init; }
+}
+
+internal static class OrderingPersistence
+{
+    public static void Configure(ModelBuilder builder)
+    {
+        builder.Entity<Order>(e =>
+        {
+            e.ToTable("ordering_orders");
+            e.HasKey(o => o.Id);
+            e.Property(o => o.CustomerId).HasMaxLength(64);
+            e.Property(o => o.FulfillmentType).HasMaxLength(16);
+            e.Property(o => o.Status).HasMaxLength(32);
+            e.Property(o => o.Currency).HasMaxLength(3);
+            e.Property(o => o.PickupCode).HasMaxLength(6);
+            e.Property(o => o.CancelReason).HasMaxLength(200);
+            e.Property(o => o.Version).IsConcurrencyToken();
+            e.OwnsOne(o => o.DeliveryAddress, a =>
+            {
+                a.Property(x => x.Line).HasMaxLength(300);
+                a.Property(x => x.ContactName).HasMaxLength(100);
+                a.Property(x => x.ContactPhone).HasMaxLength(32);
+            });
+            e.HasMany(o => o.Lines).WithOne().HasForeignKey(l => l.OrderId);
+            e.HasMany(o => o.Timeline).WithOne().HasForeignKey(t => t.OrderId);
+            e.Navigation(o => o.Lines).AutoInclude();
+            e.Navigation(o => o.Timeline).AutoInclude();
+            e.HasIndex(o => new { o.CustomerId, o.CreatedAt });
+            e.HasIndex(o => new { o.StoreId, o.Status, o.CreatedAt });
+            e.HasIndex(o => new { o.Status, o.PaymentDeadline });
+        });
+        builder.Entity<OrderLine>(e =>
+        {
+            e.ToTable("ordering_order_lines");
+            e.HasKey(l => new { l.OrderId, l.ProductId });
+            e.Property(l => l.Sku).HasMaxLength(64);
+            e.Property(l => l.NameZh).HasMaxLength(200);
+            e.Property(l => l.NameEn).HasMaxLength(200);
+            e.Ignore(l => l.LineTotalFen);
+        });
+        builder.Entity<OrderTimelineEntry>(e =>
+        {
+            e.ToTable("ordering_order_timeline");
+            e.HasKey(t => t.Id);
+            e.Property(t => t.Status).HasMaxLength(32);
+            e.Property(t => t.Note).HasMaxLength(200);
+        });
+        builder.Entity<ActivePickupCode>(e =>
+        {
+            e.ToTable("ordering_pickup_codes");
+            e.HasKey(c => new { c.StoreId, c.Code });
+            e.Property(c => c.Code).HasMaxLength(6);
+            e.HasIndex(c => c.OrderId).IsUnique();
+        });
+    }
+}

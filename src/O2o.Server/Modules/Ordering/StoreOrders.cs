@@ -1,0 +1,64 @@
+using System.Security.Claims;
+using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.EntityFrameworkCore;
+using O2o.Contracts;
+using O2o.Server.Kernel;
+using O2o.Server.Modules.Stores;
+using O2o.Server.Platform;
+
+namespace O2o.Server.Modules.Ordering;
+
+/// <summary>The store's side of the order flow; staff of another store get 404 for all of it.</summary>
+internal static class StoreOrders
+{
+    public static void Map(IEndpointRouteBuilder api)
+    {
+        var store = api.MapGroup("/stores/{storeId}").RequireAuthorization(Policies.StoreOperator).WithTags("Store operations");
+        store.MapGet("/orders", List).WithSummary("The store's orders, newest first");
+        store.MapPost("/orders/{orderId}/accept", (string storeId, string orderId, ClaimsPrincipal p, HttpContext h, O2oDb db, IStores s, OrderWorkflow w, CancellationToken ct)
+            => Move(storeId, orderId, OrderStatus.Preparing, p, h, db, s, w, ct)).WithSummary("paid → preparing");
+        store.MapPost("/orders/{orderId}/ready", (string storeId, string orderId, ClaimsPrincipal p, HttpContext h, O2oDb db, IStores s, OrderWorkflow w, CancellationToken ct)
+            => Move(storeId, orderId, OrderStatus.ReadyForPickup, p, h, db, s, w, ct)).WithSummary("preparing → ready_for_pickup");
+        store.MapPost("/orders/{orderId}/dispatch", (string storeId, string orderId, ClaimsPrincipal p, HttpContext h, O2oDb db, IStores s, OrderWorkflow w, CancellationToken ct)
+            => Move(storeId, orderId, OrderStatus.OutForDelivery, p, h, db, s, w, ct)).WithSummary("preparing → out_for_delivery");
+        store.MapPost("/orders/{orderId}/delivered", (string storeId, string orderId, ClaimsPrincipal p, HttpContext h, O2oDb db, IStores s, OrderWorkflow w, CancellationToken ct)
+            => Move(storeId, orderId, OrderStatus.Completed, p, h, db, s, w, ct, deliveryOnly: true)).WithSummary("out_for_delivery → completed");
+    }
+
+    internal static async Task<Result<StoreInfo>> OperableStore(string storeId, ClaimsPrincipal principal, IStores stores, CancellationToken ct)
+    {
+        var store = Guid.TryParse(storeId, out var id) ? await stores.FindAsync(id, ct) : null;
+        if (store is null || !Actor.From(principal).CanOperate(store)) return OrderingErrors.StoreNotFound;
+        return store;
+    }
+
+    private static async Task<Results<Ok<OrderResponse[]>, ProblemHttpResult>> List(
+        string storeId, string? status, ClaimsPrincipal principal, HttpContext http, O2oDb db, IStores stores, CancellationToken ct)
+    {
+        var store = await OperableStore(storeId, principal, stores, ct);
+        if (!store.IsSuccess) return store.Error!.ToProblem();
+        if (status is not null && !OrderStatus.All.Contains(status))
+            return Error.Validation("status", $"Must be one of {string.Join(", ", OrderStatus.All)}.").ToProblem();
+        var query = db.Set<Order>().AsNoTracking().AsSplitQuery().Where(o => o.StoreId == store.Value.Id);
+        if (status is not null) query = query.Where(o => o.Status == status);
+        var orders = await query.OrderByDescending(o => o.CreatedAt).ThenByDescending(o => o.Id).Take(200).ToListAsync(ct);
+        var admin = Actor.From(principal).IsAdmin;
+        return TypedResults.Ok(orders.Select(o => OrderViews.ToResponse(o, http.PrefersEnglish(), showPickupCode: admin)).ToArray());
+    }
+
+    private static async Task<Results<Ok<OrderResponse>, ProblemHttpResult>> Move(
+        string storeId, string orderId, string target, ClaimsPrincipal principal, HttpContext http, O2oDb db, IStores stores,
+        OrderWorkflow workflow, CancellationToken ct, bool deliveryOnly = false)
+    {
+        var store = await OperableStore(storeId, principal, stores, ct);
+        if (!store.IsSuccess) return store.Error!.ToProblem();
+        if (!Guid.TryParse(orderId, out var id)) return OrderingErrors.OrderNotFound.ToProblem();
+        var result = await workflow.MoveAsync(id, target, null, order =>
+            order.StoreId != store.Value.Id ? OrderingErrors.OrderNotFound
+            : deliveryOnly && order.FulfillmentType != FulfillmentType.Delivery ? OrderingErrors.InvalidStatus(order.Status, "delivered")
+            : null, ct);
+        return result.IsSuccess
+            ? TypedResults.Ok(OrderViews.ToResponse(result.Value, http.PrefersEnglish(), showPickupCode: Actor.From(principal).IsAdmin))
+            : result.Error!.ToProblem();
+    }
+}

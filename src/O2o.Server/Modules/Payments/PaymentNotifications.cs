@@ -1,0 +1,78 @@
+using System.Text.Json;
+using Microsoft.EntityFrameworkCore;
+using O2o.Server.Modules.Ordering;
+using O2o.Server.Platform;
+
+namespace O2o.Server.Modules.Payments;
+
+/// <summary>
+/// The one path by which a payment becomes paid: verify the gateway's notification, then apply it once.
+/// Duplicates and late notifications change nothing; every notification is kept for audit.
+/// </summary>
+internal sealed class PaymentNotifications(O2oDb db, IEnumerable<IPaymentGateway> gateways, IOrdering ordering, Refunds refunds,
+    TimeProvider clock, ILogger<PaymentNotifications> logger)
+{
+    public async Task<(int Status, string Outcome)> HandleAsync(string gatewayName, IReadOnlyDictionary<string, string> headers, string body, CancellationToken ct)
+    {
+        var audit = new PaymentNotification
+        {
+            Gateway = gatewayName.Length > 16 ? gatewayName[..16] : gatewayName, ReceivedAt = clock.GetUtcNow(),
+            Headers = Truncate(JsonSerializer.Serialize(headers), 4000), Body = Truncate(body, 16000), Outcome = "received",
+        };
+        var (status, outcome) = await ApplyAsync(gatewayName, headers, body, audit, ct);
+        audit.Outcome = outcome;
+        db.ChangeTracker.Clear();
+        db.Add(audit);
+        await db.SaveChangesAsync(ct);
+        if (status >= 400) logger.LogWarning("Rejected a {Gateway} notification: {Outcome}", gatewayName, outcome);
+        return (status, outcome);
+    }
+
+    private async Task<(int, string)> ApplyAsync(string gatewayName, IReadOnlyDictionary<string, string> headers, string body, PaymentNotification audit, CancellationToken ct)
+    {
+        var gateway = gateways.FirstOrDefault(g => g.Method == gatewayName && g.IsAvailable);
+        if (gateway is null) return (404, "unknown_gateway");
+        var verified = gateway.Verify(headers, body);
+        if (!verified.IsSuccess) return (verified.Error!.Status, verified.Error.Code);
+        var notice = verified.Value;
+        audit.PaymentId = notice.PaymentId;
+
+        await using var transaction = await db.Database.BeginTransactionAsync(ct);
+        var payment = await db.Set<Payment>().FirstOrDefaultAsync(p => p.Id == notice.PaymentId && p.Method == gatewayName, ct);
+        if (payment is null) return (404, "unknown_payment");
+        if (payment.AmountFen != notice.AmountFen || payment.Currency != notice.Currency)
+            return (400, "amount_mismatch_flagged_for_review");
+        if (!notice.Succeeded)
+        {
+            var failed = await Settle(payment.Id, PaymentStatus.Failed, notice, ct);
+            await transaction.CommitAsync(ct);
+            return (200, failed ? "failed" : $"duplicate_{payment.Status}");
+        }
+        if (payment.Status is PaymentStatus.Succeeded or PaymentStatus.Refunded) return (200, "duplicate");
+        if (payment.Status == PaymentStatus.Failed) return (200, "ignored_failed_payment");
+
+        // Pending, or closed while the payer was still paying: the money arrived either way.
+        if (!await Settle(payment.Id, PaymentStatus.Succeeded, notice, ct, fromClosed: payment.Status == PaymentStatus.Closed))
+            return (200, "duplicate");
+        var paid = await ordering.MarkPaidAsync(payment.OrderId, payment.Id, notice.At, ct);
+        var outcome = "accepted";
+        if (paid is not null)
+        {
+            await refunds.RefundAsync(payment.Id, $"order no longer payable: {paid.Code}", ct);
+            outcome = "accepted_and_refunded";
+        }
+        await transaction.CommitAsync(ct);
+        return (200, outcome);
+    }
+
+    /// <summary>A conditional update, so two copies of one notification apply once.</summary>
+    private async Task<bool> Settle(Guid paymentId, string status, GatewayNotice notice, CancellationToken ct, bool fromClosed = false)
+    {
+        var from = fromClosed ? PaymentStatus.Closed : PaymentStatus.Pending;
+        var now = clock.GetUtcNow();
+        return await db.Set<Payment>().Where(p => p.Id == paymentId && p.Status == from)
+            .ExecuteUpdateAsync(u => u.SetProperty(p => p.Status, status).SetProperty(p => p.GatewayTradeNo, notice.TradeNo).SetProperty(p => p.SettledAt, now), ct) == 1;
+    }
+
+    private static string Truncate(string text, int max) => text.Length <= max ? text : text[..max];
+}

@@ -1,0 +1,57 @@
+using System.Security.Claims;
+using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.EntityFrameworkCore;
+using O2o.Contracts;
+using O2o.Server.Kernel;
+using O2o.Server.Platform;
+
+namespace O2o.Server.Modules.Payments;
+
+/// <summary>
+/// The payer's side of the sandbox, and the notify endpoint every gateway posts to. The sandbox hands its
+/// signed notification to the same handler the notify endpoint uses, in a scope of its own as a separate request would.
+/// </summary>
+internal static class SandboxEndpoints
+{
+    public static void Map(IEndpointRouteBuilder api)
+    {
+        api.MapPost("/sandbox/payments/{paymentId}/succeed", (string paymentId, ClaimsPrincipal p, O2oDb db, SandboxGateway s, IServiceScopeFactory f, CancellationToken ct)
+            => Play(paymentId, true, p, db, s, f, ct)).RequireAuthorization().WithTags("Payments").WithSummary("Sandbox: the payer pays");
+        api.MapPost("/sandbox/payments/{paymentId}/fail", (string paymentId, ClaimsPrincipal p, O2oDb db, SandboxGateway s, IServiceScopeFactory f, CancellationToken ct)
+            => Play(paymentId, false, p, db, s, f, ct)).RequireAuthorization().WithTags("Payments").WithSummary("Sandbox: the payment fails");
+        api.MapPost("/payments/notify/{gateway}", Notify).AllowAnonymous().WithTags("Payments")
+            .WithSummary("Where gateways post payment notifications; verified, idempotent, audited");
+    }
+
+    private static async Task<Results<Ok<PaymentResponse>, ProblemHttpResult>> Play(
+        string paymentId, bool succeed, ClaimsPrincipal principal, O2oDb db, SandboxGateway sandbox, IServiceScopeFactory scopes, CancellationToken ct)
+    {
+        if (!sandbox.IsAvailable) return PaymentsErrors.SandboxDisabled.ToProblem();
+        var actor = Actor.From(principal);
+        var payment = Guid.TryParse(paymentId, out var id)
+            ? await db.Set<Payment>().AsNoTracking().FirstOrDefaultAsync(p => p.Id == id && p.Method == SandboxGateway.Name, ct)
+            : null;
+        if (payment is null || (payment.CustomerId != actor.UserId && !actor.IsPlatformAdmin)) return PaymentsErrors.PaymentNotFound.ToProblem();
+        if (payment.Status != PaymentStatus.Pending) return PaymentsErrors.PaymentNotPending.ToProblem();
+
+        var (headers, body) = sandbox.BuildNotification(payment, succeed);
+        using (var scope = scopes.CreateScope())
+            await scope.ServiceProvider.GetRequiredService<PaymentNotifications>().HandleAsync(SandboxGateway.Name, headers, body, ct);
+
+        var settled = await db.Set<Payment>().AsNoTracking().FirstAsync(p => p.Id == payment.Id, ct);
+        return TypedResults.Ok(StartPayment.ToResponse(settled));
+    }
+
+    private static async Task<IResult> Notify(string gateway, HttpRequest request, PaymentNotifications notifications, CancellationToken ct)
+    {
+        if (request.ContentLength > 64 * 1024) return Error.Validation("body", "Too large.").ToProblem();
+        using var reader = new StreamReader(request.Body);
+        var body = await reader.ReadToEndAsync(ct);
+        var headers = request.Headers.ToDictionary(h => h.Key, h => h.Value.ToString(), StringComparer.OrdinalIgnoreCase);
+        var (status, outcome) = await notifications.HandleAsync(gateway.ToLowerInvariant(), headers, body, ct);
+        return status == 200
+            ? Results.Ok(new { code = "SUCCESS", outcome })
+            : Results.Problem(detail: $"The notification was not accepted: {outcome}.", statusCode: status, title: "Notification rejected",
+                extensions: new Dictionary<string, object?> { ["code"] = outcome });
+    }
+}

@@ -1,0 +1,43 @@
+using Microsoft.EntityFrameworkCore;
+using O2o.Server.Kernel;
+using O2o.Server.Platform;
+
+namespace O2o.Server.Modules.Stores;
+
+/// <summary>What other modules may know of a store.</summary>
+public sealed record StoreInfo(Guid Id, Guid MerchantId, string Name, double Lat, double Lng, string TimeZone,
+    IReadOnlyList<string> Services, double DeliveryRadiusKm, bool OpenNow)
+{
+    public bool Offers(string service) => Services.Contains(service);
+}
+
+/// <summary>The Stores module's facade.</summary>
+public interface IStores
+{
+    Task<StoreInfo?> FindAsync(Guid storeId, CancellationToken ct);
+    Task<bool> MerchantExistsAsync(Guid merchantId, CancellationToken ct);
+}
+
+public static class StoreAccess
+{
+    /// <summary>Platform admins run every store, merchant admins their merchant's, staff the stores they are bound to.</summary>
+    public static bool CanOperate(this Actor actor, StoreInfo store) =>
+        actor.IsPlatformAdmin
+        || (actor.Is(Roles.MerchantAdmin) && actor.MerchantId == store.MerchantId)
+        || (actor.Is(Roles.StoreStaff) && actor.StoreIds.Contains(store.Id));
+}
+
+internal sealed class StoresFacade(O2oDb db, TimeProvider clock) : IStores
+{
+    public async Task<StoreInfo?> FindAsync(Guid storeId, CancellationToken ct)
+    {
+        var store = await db.Set<Store>().AsNoTracking().FirstOrDefaultAsync(s => s.Id == storeId, ct);
+        return store is null ? null : ToInfo(store, clock.GetUtcNow());
+    }
+
+    public Task<bool> MerchantExistsAsync(Guid merchantId, CancellationToken ct) =>
+        db.Set<Merchant>().AnyAsync(m => m.Id == merchantId, ct);
+
+    internal static StoreInfo ToInfo(Store s, DateTimeOffset now) =>
+        new(s.Id, s.MerchantId, s.Name, s.Lat, s.Lng, s.TimeZone, s.Services, s.DeliveryRadiusKm, s.IsOpenAt(now));
+}

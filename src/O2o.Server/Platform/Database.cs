@@ -1,0 +1,93 @@
+using Microsoft.Data.Sqlite;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Design;
+
+namespace O2o.Server.Platform;
+
+public sealed class DatabaseOptions
+{
+    public const string Sqlite = "sqlite";
+    public const string Postgres = "postgres";
+
+    public string Provider { get; set; } = Sqlite;
+}
+
+public static class Database
+{
+    public const string DefaultSqlite = "Data Source=data/o2o.db";
+
+    public static void AddO2oDatabase(this WebApplicationBuilder builder)
+    {
+        var provider = (builder.Configuration["Database:Provider"] ?? DatabaseOptions.Sqlite).Trim().ToLowerInvariant();
+        var connectionString = builder.Configuration.GetConnectionString("O2O");
+        builder.Services.Configure<DatabaseOptions>(o => o.Provider = provider);
+        switch (provider)
+        {
+            case DatabaseOptions.Sqlite:
+                connectionString = PrepareSqlite(string.IsNullOrWhiteSpace(connectionString) ? DefaultSqlite : connectionString);
+                builder.Services.AddDbContext<SqliteO2oDb>(o => ConfigureSqlite(o, connectionString));
+                builder.Services.AddScoped<O2oDb>(sp => sp.GetRequiredService<SqliteO2oDb>());
+                break;
+            case DatabaseOptions.Postgres:
+                if (string.IsNullOrWhiteSpace(connectionString))
+                    throw new InvalidOperationException("Database:Provider is postgres but ConnectionStrings:O2O is not set.");
+                builder.Services.AddDbContext<PostgresO2oDb>(o => ConfigurePostgres(o, connectionString));
+                builder.Services.AddScoped<O2oDb>(sp => sp.GetRequiredService<PostgresO2oDb>());
+                break;
+            default:
+                throw new InvalidOperationException($"Database:Provider must be '{DatabaseOptions.Sqlite}' or '{DatabaseOptions.Postgres}', not '{provider}'.");
+        }
+    }
+
+    internal static void ConfigureSqlite(DbContextOptionsBuilder options, string connectionString) =>
+        options.UseSqlite(connectionString, o => o.MigrationsHistoryTable("platform_migrations"))
+            .UseSnakeCaseNamingConvention();
+
+    internal static void ConfigurePostgres(DbContextOptionsBuilder options, string connectionString) =>
+        options.UseNpgsql(connectionString, o => o.MigrationsHistoryTable("platform_migrations"))
+            .UseSnakeCaseNamingConvention();
+
+    /// <summary>Creates the folder of the database file and waits on a busy database instead of failing at once.</summary>
+    private static string PrepareSqlite(string connectionString)
+    {
+        var csb = new SqliteConnectionStringBuilder(connectionString);
+        if (csb.DataSource is { Length: > 0 } file && file != ":memory:" && Path.GetDirectoryName(Path.GetFullPath(file)) is { } dir)
+            Directory.CreateDirectory(dir);
+        if (!connectionString.Contains("timeout", StringComparison.OrdinalIgnoreCase)) csb.DefaultTimeout = 60;
+        return csb.ToString();
+    }
+
+    /// <summary>Applies the migrations of the configured provider; several nodes may start at once.</summary>
+    public static async Task MigrateAsync(IServiceProvider services, ILogger logger, CancellationToken ct)
+    {
+        using var scope = services.CreateScope();
+        var db = scope.ServiceProvider.GetRequiredService<O2oDb>();
+        var pending = (await db.Database.GetPendingMigrationsAsync(ct)).ToList();
+        if (pending.Count > 0)
+            logger.LogInformation("Applying {Count} database migration(s) on {Provider}: {Migrations}", pending.Count, db.Database.ProviderName, string.Join(", ", pending));
+        await db.Database.MigrateAsync(ct);
+        if (db.Database.IsSqlite())
+            await db.Database.ExecuteSqlRawAsync("PRAGMA journal_mode=WAL;", ct);
+    }
+}
+
+/// <summary>Lets <c>dotnet ef migrations add X --context SqliteO2oDb</c> build the model without the host.</summary>
+public sealed class SqliteDesignTimeFactory : IDesignTimeDbContextFactory<SqliteO2oDb>
+{
+    public SqliteO2oDb CreateDbContext(string[] args)
+    {
+        var options = new DbContextOptionsBuilder<SqliteO2oDb>();
+        Database.ConfigureSqlite(options, "Data Source=design.db");
+        return new SqliteO2oDb(options.Options);
+    }
+}
+
+public sealed class PostgresDesignTimeFactory : IDesignTimeDbContextFactory<PostgresO2oDb>
+{
+    public PostgresO2oDb CreateDbContext(string[] args)
+    {
+        var options = new DbContextOptionsBuilder<PostgresO2oDb>();
+        Database.ConfigurePostgres(options, "Host=localhost;Database=o2o_design");
+        return new PostgresO2oDb(options.Options);
+    }
+}

@@ -1,0 +1,43 @@
+using System.Diagnostics;
+using Microsoft.EntityFrameworkCore;
+using O2o.Server.Modules.Accounts;
+using O2o.Server.Modules.Catalog;
+using O2o.Server.Modules.Inventory;
+using O2o.Server.Modules.Stores;
+
+namespace O2o.Server.Platform;
+
+public sealed class DemoOptions
+{
+    /// <summary>Seed the demo Shanghai on first start; null means yes for the embedded SQLite database.</summary>
+    public bool? Seed { get; set; }
+}
+
+/// <summary>A realistic Shanghai to try the platform on: the same stores, products, stock and logins on every fresh start.</summary>
+public static class DemoWorld
+{
+    public static async Task SeedIfEmptyAsync(IServiceProvider services, ILogger logger, CancellationToken ct)
+    {
+        using var scope = services.CreateScope();
+        var sp = scope.ServiceProvider;
+        var db = sp.GetRequiredService<O2oDb>();
+        if (await db.Set<Merchant>().AnyAsync(m => m.Id == StoresDemo.MerchantId, ct)) return;
+
+        var watch = Stopwatch.StartNew();
+        var now = sp.GetRequiredService<TimeProvider>().GetUtcNow();
+        logger.LogInformation("Seeding the demo world (first start) ... 正在生成演示数据");
+        await using var transaction = await db.Database.BeginTransactionAsync(ct);
+        var stores = await StoresDemo.SeedAsync(db, now, ct);
+        logger.LogInformation("  [1/4] {Count} stores in Shanghai", stores.Count);
+        var products = await CatalogDemo.SeedAsync(db, StoresDemo.MerchantId, now, ct);
+        logger.LogInformation("  [2/4] {Count} products in {Categories} categories", products.Count, CatalogDemoData.Categories.Length);
+        await InventoryDemo.SeedAsync(db, stores.Select(s => s.Id).ToList(), products, now, ct);
+        logger.LogInformation("  [3/4] stock for {Count} store-product pairs", stores.Count * products.Count);
+        await AccountsDemo.SeedAsync(sp, StoresDemo.MerchantId,
+            stores.Select(s => (s.Id, s.Code, StoresDemoData.Stores.First(d => d.Code == s.Code).NameZh)), ct);
+        logger.LogInformation("  [4/4] demo logins: {Customer}, {Merchant}, staff.<store code>@o2o.demo (password {Password})",
+            AccountsDemo.CustomerEmail, AccountsDemo.MerchantAdminEmail, AccountsDemo.Password);
+        await transaction.CommitAsync(ct);
+        logger.LogInformation("Demo world ready in {Elapsed:0.0}s", watch.Elapsed.TotalSeconds);
+    }
+}

@@ -1,0 +1,98 @@
+using System.Security.Cryptography;
+using System.Text;
+using System.Text.Json;
+using Microsoft.AspNetCore.Http.Json;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Options;
+using O2o.Server.Kernel;
+
+namespace O2o.Server.Platform;
+
+/// <summary>
+/// Honours the <c>Idempotency-Key</c> header: the key is claimed in the same transaction as the
+/// use case, so a retry (even a concurrent one) gets the first answer and creates nothing new.
+/// </summary>
+public static class Idempotency
+{
+    public const string Header = "Idempotency-Key";
+    private const int MaxKeyLength = 200;
+
+    public static RouteHandlerBuilder WithIdempotency(this RouteHandlerBuilder builder, string scope) =>
+        builder.AddEndpointFilter(async (context, next) =>
+        {
+            var http = context.HttpContext;
+            if (!http.Request.Headers.TryGetValue(Header, out var values)) return await next(context);
+            var key = values.ToString().Trim();
+            if (key.Length is 0 or > MaxKeyLength || values.Count > 1)
+                return Error.Validation(Header, $"Must be one value of 1 to {MaxKeyLength} characters.").ToProblem();
+
+            var userId = Actor.From(http.User).UserId;
+            var json = http.RequestServices.GetRequiredService<IOptions<JsonOptions>>().Value.SerializerOptions;
+            var hash = RequestHash(http.Request.Path, context.Arguments, json);
+            var db = http.RequestServices.GetRequiredService<O2oDb>();
+            var clock = http.RequestServices.GetRequiredService<TimeProvider>();
+
+            await using (var transaction = await db.Database.BeginTransactionAsync(http.RequestAborted))
+            {
+                var existing = await Find(db, userId, scope, key, http.RequestAborted);
+                if (existing is null)
+                {
+                    var record = new IdempotencyRecord { UserId = userId, Scope = scope, Key = key, RequestHash = hash, CreatedAt = clock.GetUtcNow() };
+                    db.IdempotencyRecords.Add(record);
+                    if (await TryClaim(db, http.RequestAborted))
+                    {
+                        var result = await next(context);
+                        if (result is IStatusCodeHttpResult { StatusCode: >= 200 and < 300 } ok)
+                        {
+                            record.StatusCode = ok.StatusCode ?? 200;
+                            record.ResponseJson = result is IValueHttpResult { Value: { } value } ? JsonSerializer.Serialize(value, value.GetType(), json) : null;
+                            await db.SaveChangesAsync(http.RequestAborted);
+                            await transaction.CommitAsync(http.RequestAborted);
+                        }
+                        else
+                        {
+                            await transaction.RollbackAsync(http.RequestAborted); // a failure claims nothing: the key may be retried
+                            db.ChangeTracker.Clear();
+                        }
+                        return result;
+                    }
+                }
+                await transaction.RollbackAsync(http.RequestAborted);
+            }
+
+            db.ChangeTracker.Clear();
+            var first = await Find(db, userId, scope, key, http.RequestAborted)
+                        ?? throw new InvalidOperationException("An idempotency record vanished while being replayed.");
+            if (first.RequestHash != hash)
+                return Error.Conflict("idempotency_key_reused", "This Idempotency-Key was already used with a different request.").ToProblem();
+            http.Response.Headers["Idempotent-Replayed"] = "true";
+            return first.ResponseJson is null
+                ? Results.StatusCode(first.StatusCode)
+                : Results.Text(first.ResponseJson, "application/json", Encoding.UTF8, first.StatusCode);
+        });
+
+    private static Task<IdempotencyRecord?> Find(O2oDb db, string userId, string scope, string key, CancellationToken ct) =>
+        db.IdempotencyRecords.AsNoTracking().FirstOrDefaultAsync(r => r.UserId == userId && r.Scope == scope && r.Key == key, ct);
+
+    private static async Task<bool> TryClaim(O2oDb db, CancellationToken ct)
+    {
+        try
+        {
+            await db.SaveChangesAsync(ct);
+            return true;
+        }
+        catch (DbUpdateException)
+        {
+            return false; // a concurrent request with the same key committed first
+        }
+    }
+
+    private static string RequestHash(PathString path, IList<object?> arguments, JsonSerializerOptions json)
+    {
+        var builder = new StringBuilder(path.Value);
+        foreach (var argument in arguments)
+            if (argument?.GetType().Namespace == "O2o.Contracts")
+                builder.Append('\n').Append(JsonSerializer.Serialize(argument, argument.GetType(), json));
+        return Convert.ToHexString(SHA256.HashData(Encoding.UTF8.GetBytes(builder.ToString())));
+    }
+}

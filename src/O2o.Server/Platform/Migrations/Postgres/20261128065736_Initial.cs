@@ -1,0 +1,706 @@
+﻿using System;
+using Microsoft.EntityFrameworkCore.Migrations;
+using Npgsql.EntityFrameworkCore.PostgreSQL.Metadata;
+
+#nullable disable
+
+namespace O2o.Server.Platform.Migrations.Postgres
+{
+    /// <inheritdoc />
+    public partial class Initial : Migration
+    {
+        /// <inheritdoc />
+        protected override void Up(MigrationBuilder migrationBuilder)
+        {
+            migrationBuilder.CreateTable(
+                name: "accounts_refresh_tokens",
+                columns: table => new
+                {
+                    id = table.Column<Guid>(type: "uuid", nullable: false),
+                    user_id = table.Column<string>(type: "text", nullable: false),
+                    token_hash = table.Column<string>(type: "character varying(64)", maxLength: 64, nullable: false),
+                    created_at = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
+                    expires_at = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
+                    revoked_at = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("pk_accounts_refresh_tokens", x => x.id);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "accounts_roles",
+                columns: table => new
+                {
+                    id = table.Column<string>(type: "text", nullable: false),
+                    name = table.Column<string>(type: "character varying(256)", maxLength: 256, nullable: true),
+                    normalized_name = table.Column<string>(type: "character varying(256)", maxLength: 256, nullable: true),
+                    concurrency_stamp = table.Column<string>(type: "text", nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("pk_accounts_roles", x => x.id);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "accounts_staff_stores",
+                columns: table => new
+                {
+                    user_id = table.Column<string>(type: "text", nullable: false),
+                    store_id = table.Column<Guid>(type: "uuid", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("pk_accounts_staff_stores", x => new { x.user_id, x.store_id });
+                });
+
+            migrationBuilder.CreateTable(
+                name: "accounts_users",
+                columns: table => new
+                {
+                    id = table.Column<string>(type: "text", nullable: false),
+                    display_name = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: false),
+                    merchant_id = table.Column<Guid>(type: "uuid", nullable: true),
+                    created_at = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
+                    user_name = table.Column<string>(type: "character varying(256)", maxLength: 256, nullable: true),
+                    normalized_user_name = table.Column<string>(type: "character varying(256)", maxLength: 256, nullable: true),
+                    email = table.Column<string>(type: "character varying(256)", maxLength: 256, nullable: true),
+                    normalized_email = table.Column<string>(type: "character varying(256)", maxLength: 256, nullable: true),
+                    email_confirmed = table.Column<bool>(type: "boolean", nullable: false),
+                    password_hash = table.Column<string>(type: "text", nullable: true),
+                    security_stamp = table.Column<string>(type: "text", nullable: true),
+                    concurrency_stamp = table.Column<string>(type: "text", nullable: true),
+                    phone_number = table.Column<string>(type: "text", nullable: true),
+                    phone_number_confirmed = table.Column<bool>(type: "boolean", nullable: false),
+                    two_factor_enabled = table.Column<bool>(type: "boolean", nullable: false),
+                    lockout_end = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: true),
+                    lockout_enabled = table.Column<bool>(type: "boolean", nullable: false),
+                    access_failed_count = table.Column<int>(type: "integer", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("pk_accounts_users", x => x.id);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "cart_lines",
+                columns: table => new
+                {
+                    user_id = table.Column<string>(type: "text", nullable: false),
+                    product_id = table.Column<Guid>(type: "uuid", nullable: false),
+                    quantity = table.Column<int>(type: "integer", nullable: false),
+                    added_at = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("pk_cart_lines", x => new { x.user_id, x.product_id });
+                    table.CheckConstraint("ck_cart_lines_quantity", "quantity > 0");
+                });
+
+            migrationBuilder.CreateTable(
+                name: "catalog_categories",
+                columns: table => new
+                {
+                    slug = table.Column<string>(type: "character varying(64)", maxLength: 64, nullable: false),
+                    name_zh = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: false),
+                    name_en = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("pk_catalog_categories", x => x.slug);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "catalog_products",
+                columns: table => new
+                {
+                    id = table.Column<Guid>(type: "uuid", nullable: false),
+                    merchant_id = table.Column<Guid>(type: "uuid", nullable: false),
+                    sku = table.Column<string>(type: "character varying(64)", maxLength: 64, nullable: false),
+                    name_zh = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: false),
+                    name_en = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: true),
+                    description_zh = table.Column<string>(type: "character varying(2000)", maxLength: 2000, nullable: true),
+                    description_en = table.Column<string>(type: "character varying(2000)", maxLength: 2000, nullable: true),
+                    category = table.Column<string>(type: "character varying(64)", maxLength: 64, nullable: true),
+                    price_fen = table.Column<long>(type: "bigint", nullable: false),
+                    image_urls = table.Column<string>(type: "character varying(4000)", maxLength: 4000, nullable: false),
+                    is_active = table.Column<bool>(type: "boolean", nullable: false),
+                    created_at = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
+                    search_text = table.Column<string>(type: "character varying(500)", maxLength: 500, nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("pk_catalog_products", x => x.id);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "inventory_ledger",
+                columns: table => new
+                {
+                    id = table.Column<Guid>(type: "uuid", nullable: false),
+                    store_id = table.Column<Guid>(type: "uuid", nullable: false),
+                    product_id = table.Column<Guid>(type: "uuid", nullable: false),
+                    at = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
+                    kind = table.Column<string>(type: "character varying(32)", maxLength: 32, nullable: false),
+                    quantity = table.Column<int>(type: "integer", nullable: false),
+                    on_hand_delta = table.Column<int>(type: "integer", nullable: false),
+                    reserved_delta = table.Column<int>(type: "integer", nullable: false),
+                    on_hand_after = table.Column<int>(type: "integer", nullable: false),
+                    reserved_after = table.Column<int>(type: "integer", nullable: false),
+                    reference = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: true),
+                    reason = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("pk_inventory_ledger", x => x.id);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "inventory_stock",
+                columns: table => new
+                {
+                    store_id = table.Column<Guid>(type: "uuid", nullable: false),
+                    product_id = table.Column<Guid>(type: "uuid", nullable: false),
+                    on_hand = table.Column<int>(type: "integer", nullable: false),
+                    reserved = table.Column<int>(type: "integer", nullable: false),
+                    updated_at = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("pk_inventory_stock", x => new { x.store_id, x.product_id });
+                    table.CheckConstraint("ck_inventory_stock_on_hand", "on_hand >= 0");
+                    table.CheckConstraint("ck_inventory_stock_reserved", "reserved >= 0 AND reserved <= on_hand");
+                });
+
+            migrationBuilder.CreateTable(
+                name: "ordering_orders",
+                columns: table => new
+                {
+                    id = table.Column<Guid>(type: "uuid", nullable: false),
+                    customer_id = table.Column<string>(type: "character varying(64)", maxLength: 64, nullable: false),
+                    store_id = table.Column<Guid>(type: "uuid", nullable: false),
+                    fulfillment_type = table.Column<string>(type: "character varying(16)", maxLength: 16, nullable: false),
+                    delivery_address_line = table.Column<string>(type: "character varying(300)", maxLength: 300, nullable: true),
+                    delivery_address_lat = table.Column<double>(type: "double precision", nullable: true),
+                    delivery_address_lng = table.Column<double>(type: "double precision", nullable: true),
+                    delivery_address_contact_name = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: true),
+                    delivery_address_contact_phone = table.Column<string>(type: "character varying(32)", maxLength: 32, nullable: true),
+                    delivery_distance_km = table.Column<double>(type: "double precision", nullable: true),
+                    subtotal_fen = table.Column<long>(type: "bigint", nullable: false),
+                    discount_fen = table.Column<long>(type: "bigint", nullable: false),
+                    delivery_fee_fen = table.Column<long>(type: "bigint", nullable: false),
+                    total_fen = table.Column<long>(type: "bigint", nullable: false),
+                    currency = table.Column<string>(type: "character varying(3)", maxLength: 3, nullable: false),
+                    status = table.Column<string>(type: "character varying(32)", maxLength: 32, nullable: false),
+                    pickup_code = table.Column<string>(type: "character varying(6)", maxLength: 6, nullable: true),
+                    created_at = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
+                    payment_deadline = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
+                    paid_at = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: true),
+                    payment_id = table.Column<Guid>(type: "uuid", nullable: true),
+                    closed_at = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: true),
+                    cancel_reason = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: true),
+                    version = table.Column<int>(type: "integer", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("pk_ordering_orders", x => x.id);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "ordering_pickup_codes",
+                columns: table => new
+                {
+                    store_id = table.Column<Guid>(type: "uuid", nullable: false),
+                    code = table.Column<string>(type: "character varying(6)", maxLength: 6, nullable: false),
+                    order_id = table.Column<Guid>(type: "uuid", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("pk_ordering_pickup_codes", x => new { x.store_id, x.code });
+                });
+
+            migrationBuilder.CreateTable(
+                name: "payments_notifications",
+                columns: table => new
+                {
+                    id = table.Column<Guid>(type: "uuid", nullable: false),
+                    gateway = table.Column<string>(type: "character varying(16)", maxLength: 16, nullable: false),
+                    received_at = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
+                    headers = table.Column<string>(type: "character varying(4000)", maxLength: 4000, nullable: false),
+                    body = table.Column<string>(type: "character varying(16000)", maxLength: 16000, nullable: false),
+                    payment_id = table.Column<Guid>(type: "uuid", nullable: true),
+                    outcome = table.Column<string>(type: "character varying(64)", maxLength: 64, nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("pk_payments_notifications", x => x.id);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "payments_payments",
+                columns: table => new
+                {
+                    id = table.Column<Guid>(type: "uuid", nullable: false),
+                    order_id = table.Column<Guid>(type: "uuid", nullable: false),
+                    customer_id = table.Column<string>(type: "character varying(64)", maxLength: 64, nullable: false),
+                    method = table.Column<string>(type: "character varying(16)", maxLength: 16, nullable: false),
+                    amount_fen = table.Column<long>(type: "bigint", nullable: false),
+                    currency = table.Column<string>(type: "character varying(3)", maxLength: 3, nullable: false),
+                    status = table.Column<string>(type: "character varying(16)", maxLength: 16, nullable: false),
+                    gateway_trade_no = table.Column<string>(type: "character varying(64)", maxLength: 64, nullable: true),
+                    created_at = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
+                    settled_at = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("pk_payments_payments", x => x.id);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "payments_refunds",
+                columns: table => new
+                {
+                    id = table.Column<Guid>(type: "uuid", nullable: false),
+                    payment_id = table.Column<Guid>(type: "uuid", nullable: false),
+                    order_id = table.Column<Guid>(type: "uuid", nullable: false),
+                    amount_fen = table.Column<long>(type: "bigint", nullable: false),
+                    status = table.Column<string>(type: "character varying(16)", maxLength: 16, nullable: false),
+                    reason = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: false),
+                    created_at = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("pk_payments_refunds", x => x.id);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "platform_idempotency",
+                columns: table => new
+                {
+                    user_id = table.Column<string>(type: "character varying(64)", maxLength: 64, nullable: false),
+                    scope = table.Column<string>(type: "character varying(64)", maxLength: 64, nullable: false),
+                    key = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: false),
+                    request_hash = table.Column<string>(type: "character varying(64)", maxLength: 64, nullable: false),
+                    status_code = table.Column<int>(type: "integer", nullable: false),
+                    response_json = table.Column<string>(type: "text", nullable: true),
+                    created_at = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("pk_platform_idempotency", x => new { x.user_id, x.scope, x.key });
+                });
+
+            migrationBuilder.CreateTable(
+                name: "platform_secrets",
+                columns: table => new
+                {
+                    name = table.Column<string>(type: "character varying(64)", maxLength: 64, nullable: false),
+                    value = table.Column<string>(type: "character varying(512)", maxLength: 512, nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("pk_platform_secrets", x => x.name);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "stores_merchants",
+                columns: table => new
+                {
+                    id = table.Column<Guid>(type: "uuid", nullable: false),
+                    name = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: false),
+                    created_at = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("pk_stores_merchants", x => x.id);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "stores_stores",
+                columns: table => new
+                {
+                    id = table.Column<Guid>(type: "uuid", nullable: false),
+                    merchant_id = table.Column<Guid>(type: "uuid", nullable: false),
+                    name = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: false),
+                    name_en = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: true),
+                    address = table.Column<string>(type: "character varying(300)", maxLength: 300, nullable: false),
+                    lat = table.Column<double>(type: "double precision", nullable: false),
+                    lng = table.Column<double>(type: "double precision", nullable: false),
+                    time_zone = table.Column<string>(type: "character varying(64)", maxLength: 64, nullable: false),
+                    opening_hours = table.Column<string>(type: "character varying(2000)", maxLength: 2000, nullable: false),
+                    services = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: false),
+                    delivery_radius_km = table.Column<double>(type: "double precision", nullable: false),
+                    phone = table.Column<string>(type: "character varying(32)", maxLength: 32, nullable: true),
+                    created_at = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("pk_stores_stores", x => x.id);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "accounts_role_claims",
+                columns: table => new
+                {
+                    id = table.Column<int>(type: "integer", nullable: false)
+                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
+                    role_id = table.Column<string>(type: "text", nullable: false),
+                    claim_type = table.Column<string>(type: "text", nullable: true),
+                    claim_value = table.Column<string>(type: "text", nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("pk_accounts_role_claims", x => x.id);
+                    table.ForeignKey(
+                        name: "fk_accounts_role_claims_accounts_roles_role_id",
+                        column: x => x.role_id,
+                        principalTable: "accounts_roles",
+                        principalColumn: "id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "accounts_user_claims",
+                columns: table => new
+                {
+                    id = table.Column<int>(type: "integer", nullable: false)
+                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
+                    user_id = table.Column<string>(type: "text", nullable: false),
+                    claim_type = table.Column<string>(type: "text", nullable: true),
+                    claim_value = table.Column<string>(type: "text", nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("pk_accounts_user_claims", x => x.id);
+                    table.ForeignKey(
+                        name: "fk_accounts_user_claims_accounts_users_user_id",
+                        column: x => x.user_id,
+                        principalTable: "accounts_users",
+                        principalColumn: "id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "accounts_user_logins",
+                columns: table => new
+                {
+                    login_provider = table.Column<string>(type: "text", nullable: false),
+                    provider_key = table.Column<string>(type: "text", nullable: false),
+                    provider_display_name = table.Column<string>(type: "text", nullable: true),
+                    user_id = table.Column<string>(type: "text", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("pk_accounts_user_logins", x => new { x.login_provider, x.provider_key });
+                    table.ForeignKey(
+                        name: "fk_accounts_user_logins_accounts_users_user_id",
+                        column: x => x.user_id,
+                        principalTable: "accounts_users",
+                        principalColumn: "id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "accounts_user_roles",
+                columns: table => new
+                {
+                    user_id = table.Column<string>(type: "text", nullable: false),
+                    role_id = table.Column<string>(type: "text", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("pk_accounts_user_roles", x => new { x.user_id, x.role_id });
+                    table.ForeignKey(
+                        name: "fk_accounts_user_roles_accounts_roles_role_id",
+                        column: x => x.role_id,
+                        principalTable: "accounts_roles",
+                        principalColumn: "id",
+                        onDelete: ReferentialAction.Cascade);
+                    table.ForeignKey(
+                        name: "fk_accounts_user_roles_accounts_users_user_id",
+                        column: x => x.user_id,
+                        principalTable: "accounts_users",
+                        principalColumn: "id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "accounts_user_tokens",
+                columns: table => new
+                {
+                    user_id = table.Column<string>(type: "text", nullable: false),
+                    login_provider = table.Column<string>(type: "text", nullable: false),
+                    name = table.Column<string>(type: "text", nullable: false),
+                    value = table.Column<string>(type: "text", nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("pk_accounts_user_tokens", x => new { x.user_id, x.login_provider, x.name });
+                    table.ForeignKey(
+                        name: "fk_accounts_user_tokens_accounts_users_user_id",
+                        column: x => x.user_id,
+                        principalTable: "accounts_users",
+                        principalColumn: "id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "ordering_order_lines",
+                columns: table => new
+                {
+                    order_id = table.Column<Guid>(type: "uuid", nullable: false),
+                    product_id = table.Column<Guid>(type: "uuid", nullable: false),
+                    sku = table.Column<string>(type: "character varying(64)", maxLength: 64, nullable: false),
+                    name_zh = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: false),
+                    name_en = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: true),
+                    unit_price_fen = table.Column<long>(type: "bigint", nullable: false),
+                    quantity = table.Column<int>(type: "integer", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("pk_ordering_order_lines", x => new { x.order_id, x.product_id });
+                    table.ForeignKey(
+                        name: "fk_ordering_order_lines_ordering_orders_order_id",
+                        column: x => x.order_id,
+                        principalTable: "ordering_orders",
+                        principalColumn: "id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "ordering_order_timeline",
+                columns: table => new
+                {
+                    id = table.Column<Guid>(type: "uuid", nullable: false),
+                    order_id = table.Column<Guid>(type: "uuid", nullable: false),
+                    status = table.Column<string>(type: "character varying(32)", maxLength: 32, nullable: false),
+                    at = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
+                    note = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("pk_ordering_order_timeline", x => x.id);
+                    table.ForeignKey(
+                        name: "fk_ordering_order_timeline_ordering_orders_order_id",
+                        column: x => x.order_id,
+                        principalTable: "ordering_orders",
+                        principalColumn: "id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateIndex(
+                name: "ix_accounts_refresh_tokens_token_hash",
+                table: "accounts_refresh_tokens",
+                column: "token_hash",
+                unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "ix_accounts_refresh_tokens_user_id",
+                table: "accounts_refresh_tokens",
+                column: "user_id");
+
+            migrationBuilder.CreateIndex(
+                name: "ix_accounts_role_claims_role_id",
+                table: "accounts_role_claims",
+                column: "role_id");
+
+            migrationBuilder.CreateIndex(
+                name: "RoleNameIndex",
+                table: "accounts_roles",
+                column: "normalized_name",
+                unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "ix_accounts_staff_stores_store_id",
+                table: "accounts_staff_stores",
+                column: "store_id");
+
+            migrationBuilder.CreateIndex(
+                name: "ix_accounts_user_claims_user_id",
+                table: "accounts_user_claims",
+                column: "user_id");
+
+            migrationBuilder.CreateIndex(
+                name: "ix_accounts_user_logins_user_id",
+                table: "accounts_user_logins",
+                column: "user_id");
+
+            migrationBuilder.CreateIndex(
+                name: "ix_accounts_user_roles_role_id",
+                table: "accounts_user_roles",
+                column: "role_id");
+
+            migrationBuilder.CreateIndex(
+                name: "EmailIndex",
+                table: "accounts_users",
+                column: "normalized_email");
+
+            migrationBuilder.CreateIndex(
+                name: "UserNameIndex",
+                table: "accounts_users",
+                column: "normalized_user_name",
+                unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "ix_catalog_products_category",
+                table: "catalog_products",
+                column: "category");
+
+            migrationBuilder.CreateIndex(
+                name: "ix_catalog_products_merchant_id_sku",
+                table: "catalog_products",
+                columns: new[] { "merchant_id", "sku" },
+                unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "ix_inventory_ledger_store_id_product_id_at",
+                table: "inventory_ledger",
+                columns: new[] { "store_id", "product_id", "at" });
+
+            migrationBuilder.CreateIndex(
+                name: "ix_inventory_stock_product_id",
+                table: "inventory_stock",
+                column: "product_id");
+
+            migrationBuilder.CreateIndex(
+                name: "ix_ordering_order_timeline_order_id",
+                table: "ordering_order_timeline",
+                column: "order_id");
+
+            migrationBuilder.CreateIndex(
+                name: "ix_ordering_orders_customer_id_created_at",
+                table: "ordering_orders",
+                columns: new[] { "customer_id", "created_at" });
+
+            migrationBuilder.CreateIndex(
+                name: "ix_ordering_orders_status_payment_deadline",
+                table: "ordering_orders",
+                columns: new[] { "status", "payment_deadline" });
+
+            migrationBuilder.CreateIndex(
+                name: "ix_ordering_orders_store_id_status_created_at",
+                table: "ordering_orders",
+                columns: new[] { "store_id", "status", "created_at" });
+
+            migrationBuilder.CreateIndex(
+                name: "ix_ordering_pickup_codes_order_id",
+                table: "ordering_pickup_codes",
+                column: "order_id",
+                unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "ix_payments_notifications_payment_id",
+                table: "payments_notifications",
+                column: "payment_id");
+
+            migrationBuilder.CreateIndex(
+                name: "ix_payments_payments_order_id",
+                table: "payments_payments",
+                column: "order_id");
+
+            migrationBuilder.CreateIndex(
+                name: "ix_payments_payments_status_created_at",
+                table: "payments_payments",
+                columns: new[] { "status", "created_at" });
+
+            migrationBuilder.CreateIndex(
+                name: "ix_payments_refunds_payment_id",
+                table: "payments_refunds",
+                column: "payment_id");
+
+            migrationBuilder.CreateIndex(
+                name: "ix_platform_idempotency_created_at",
+                table: "platform_idempotency",
+                column: "created_at");
+
+            migrationBuilder.CreateIndex(
+                name: "ix_stores_stores_lat_lng",
+                table: "stores_stores",
+                columns: new[] { "lat", "lng" });
+
+            migrationBuilder.CreateIndex(
+                name: "ix_stores_stores_merchant_id",
+                table: "stores_stores",
+                column: "merchant_id");
+        }
+
+        /// <inheritdoc />
+        protected override void Down(MigrationBuilder migrationBuilder)
+        {
+            migrationBuilder.DropTable(
+                name: "accounts_refresh_tokens");
+
+            migrationBuilder.DropTable(
+                name: "accounts_role_claims");
+
+            migrationBuilder.DropTable(
+                name: "accounts_staff_stores");
+
+            migrationBuilder.DropTable(
+                name: "accounts_user_claims");
+
+            migrationBuilder.DropTable(
+                name: "accounts_user_logins");
+
+            migrationBuilder.DropTable(
+                name: "accounts_user_roles");
+
+            migrationBuilder.DropTable(
+                name: "accounts_user_tokens");
+
+            migrationBuilder.DropTable(
+                name: "cart_lines");
+
+            migrationBuilder.DropTable(
+                name: "catalog_categories");
+
+            migrationBuilder.DropTable(
+                name: "catalog_products");
+
+            migrationBuilder.DropTable(
+                name: "inventory_ledger");
+
+            migrationBuilder.DropTable(
+                name: "inventory_stock");
+
+            migrationBuilder.DropTable(
+                name: "ordering_order_lines");
+
+            migrationBuilder.DropTable(
+                name: "ordering_order_timeline");
+
+            migrationBuilder.DropTable(
+                name: "ordering_pickup_codes");
+
+            migrationBuilder.DropTable(
+                name: "payments_notifications");
+
+            migrationBuilder.DropTable(
+                name: "payments_payments");
+
+            migrationBuilder.DropTable(
+                name: "payments_refunds");
+
+            migrationBuilder.DropTable(
+                name: "platform_idempotency");
+
+            migrationBuilder.DropTable(
+                name: "platform_secrets");
+
+            migrationBuilder.DropTable(
+                name: "stores_merchants");
+
+            migrationBuilder.DropTable(
+                name: "stores_stores");
+
+            migrationBuilder.DropTable(
+                name: "accounts_roles");
+
+            migrationBuilder.DropTable(
+                name: "accounts_users");
+
+            migrationBuilder.DropTable(
+                name: "ordering_orders");
+        }
+    }
+}

@@ -1,0 +1,63 @@
+using Microsoft.AspNetCore.Identity;
+using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
+using O2o.Server.Modules.Accounts;
+using O2o.Server.Modules.Cart;
+using O2o.Server.Modules.Catalog;
+using O2o.Server.Modules.Inventory;
+using O2o.Server.Modules.Ordering;
+using O2o.Server.Modules.Payments;
+using O2o.Server.Modules.Stores;
+
+namespace O2o.Server.Platform;
+
+/// <summary>The one database of the platform; each module maps its own tables, prefixed with its name.</summary>
+public abstract class O2oDb(DbContextOptions options) : IdentityDbContext<AppUser, IdentityRole, string>(options)
+{
+    internal DbSet<IdempotencyRecord> IdempotencyRecords => Set<IdempotencyRecord>();
+    internal DbSet<PlatformSecret> PlatformSecrets => Set<PlatformSecret>();
+
+    protected override void OnModelCreating(ModelBuilder builder)
+    {
+        base.OnModelCreating(builder);
+        PlatformPersistence.Configure(builder);
+        AccountsPersistence.Configure(builder);
+        StoresPersistence.Configure(builder);
+        CatalogPersistence.Configure(builder);
+        InventoryPersistence.Configure(builder);
+        CartPersistence.Configure(builder);
+        OrderingPersistence.Configure(builder);
+        PaymentsPersistence.Configure(builder);
+
+        // Ids are Guid v7 made by the code, so an entity reached through a navigation is new, not an update.
+        foreach (var key in builder.Model.GetEntityTypes().SelectMany(t => t.GetKeys()).Where(k => k.IsPrimaryKey()))
+            foreach (var property in key.Properties.Where(p => p.ClrType == typeof(Guid)))
+                property.ValueGenerated = Microsoft.EntityFrameworkCore.Metadata.ValueGenerated.Never;
+    }
+
+    /// <summary>Runs <paramref name="work"/> in the current transaction, or in a new one it commits.</summary>
+    public async Task<T> InTransactionAsync<T>(Func<Task<T>> work, Func<T, bool> commitIf, CancellationToken ct)
+    {
+        if (Database.CurrentTransaction is not null)
+            return await work();
+        await using var transaction = await Database.BeginTransactionAsync(ct);
+        var result = await work();
+        if (commitIf(result)) await transaction.CommitAsync(ct);
+        else await transaction.RollbackAsync(ct);
+        return result;
+    }
+}
+
+/// <summary>The embedded default. SQLite cannot compare DateTimeOffset text, so instants are stored as UTC ticks.</summary>
+public sealed class SqliteO2oDb(DbContextOptions<SqliteO2oDb> options) : O2oDb(options)
+{
+    protected override void ConfigureConventions(ModelConfigurationBuilder configurationBuilder)
+    {
+        configurationBuilder.Properties<DateTimeOffset>().HaveConversion<DateTimeOffsetToBinaryConverter>();
+        configurationBuilder.Properties<DateTimeOffset?>().HaveConversion<DateTimeOffsetToBinaryConverter>();
+    }
+}
+
+/// <summary>Production and multi-node.</summary>
+public sealed class PostgresO2oDb(DbContextOptions<PostgresO2oDb> options) : O2oDb(options);

@@ -1,0 +1,65 @@
+using System.Text.Json.Serialization;
+using O2o.Server.Kernel;
+using O2o.Server.Modules.Accounts;
+using O2o.Server.Modules.Cart;
+using O2o.Server.Modules.Catalog;
+using O2o.Server.Modules.Inventory;
+using O2o.Server.Modules.Ordering;
+using O2o.Server.Modules.Payments;
+using O2o.Server.Modules.Stores;
+using O2o.Server.Platform;
+using Scalar.AspNetCore;
+
+var builder = WebApplication.CreateBuilder(args);
+builder.WebHost.ConfigureKestrel(k => k.Limits.MaxRequestBodySize = 1024 * 1024);
+
+builder.Services.AddSingleton(TimeProvider.System);
+builder.Services.AddSingleton<PlatformSecrets>();
+builder.Services.AddScoped<EventBus>();
+builder.Services.ConfigureHttpJsonOptions(o =>
+{
+    o.SerializerOptions.NumberHandling = JsonNumberHandling.Strict;
+    o.SerializerOptions.DefaultIgnoreCondition = JsonIgnoreCondition.Never;
+});
+builder.AddO2oDatabase();
+builder.Services.AddO2oProblemDetails();
+builder.AddO2oAuthentication();
+builder.Services.AddOpenApi();
+builder.Services.AddHealthChecks().AddCheck<DatabaseHealthCheck>("database", tags: ["ready"]);
+builder.Services.AddOptions<DemoOptions>().Bind(builder.Configuration.GetSection("Demo"));
+
+builder.AddAccounts();
+builder.AddStores();
+builder.AddCatalog();
+builder.AddInventory();
+builder.AddCart();
+builder.AddOrdering();
+builder.AddPayments();
+
+var app = builder.Build();
+await Startup.PrepareAsync(app);
+
+app.UseO2oProblemDetails();
+app.UseAuthentication();
+app.UseAuthorization();
+
+app.MapOpenApi();
+app.MapScalarApiReference("/docs", o => o.WithTitle("O2O Commerce API"));
+HealthEndpoints.Map(app);
+app.MapGet("/", () => Results.Redirect("/docs")).ExcludeFromDescription();
+ProductImages.Map(app);
+
+var api = app.MapGroup("/api");
+api.MapAccounts();
+api.MapStores();
+api.MapCatalog();
+api.MapInventory();
+api.MapCart();
+api.MapOrdering();
+api.MapPayments();
+api.MapFallback(() => Error.NotFound("not_found", "This API route").ToProblem()).ExcludeFromDescription();
+
+app.Run();
+
+/// <summary>The entry point, visible to the integration tests' host.</summary>
+public partial class Program;
