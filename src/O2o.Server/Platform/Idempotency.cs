@@ -42,10 +42,11 @@ public static class Idempotency
                     if (await TryClaim(db, http.RequestAborted))
                     {
                         var result = await next(context);
-                        if (result is IStatusCodeHttpResult { StatusCode: >= 200 and < 300 } ok)
+                        var inner = result is INestedHttpResult nested ? nested.Result : result;
+                        if (inner is IStatusCodeHttpResult { StatusCode: >= 200 and < 300 } ok)
                         {
                             record.StatusCode = ok.StatusCode ?? 200;
-                            record.ResponseJson = result is IValueHttpResult { Value: { } value } ? JsonSerializer.Serialize(value, value.GetType(), json) : null;
+                            record.ResponseJson = inner is IValueHttpResult { Value: { } value } ? JsonSerializer.Serialize(value, value.GetType(), json) : null;
                             await db.SaveChangesAsync(http.RequestAborted);
                             await transaction.CommitAsync(http.RequestAborted);
                         }
