@@ -31,7 +31,7 @@ internal static class CreateProduct
                 v.Add("imageUrls", "Each image must be an http(s) URL or a path on this server, at most 400 characters.");
         if (v.Error is not null) return v.Error.ToProblem();
 
-        var merchantId = actor.IsPlatformAdmin ? Merchant.PlatformDirectId : actor.MerchantId ?? Guid.Empty;
+        var merchantId = actor.IsPlatformAdmin ? Merchants.PlatformDirectId : actor.MerchantId ?? Guid.Empty;
         if (actor.IsPlatformAdmin && request.MerchantId is not null
             && (!Guid.TryParse(request.MerchantId, out merchantId) || !await stores.MerchantExistsAsync(merchantId, ct)))
             return Error.NotFound("merchant_not_found", "The merchant").ToProblem();

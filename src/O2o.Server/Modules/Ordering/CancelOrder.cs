@@ -25,7 +25,7 @@ internal static class CancelOrder
 
         var byCustomer = view == OrderView.Customer;
         var result = await workflow.MoveAsync(id, OrderStatus.Cancelled, byCustomer ? "cancelled by customer" : "cancelled by store",
-            o => byCustomer && o.Status is not (OrderStatus.PendingPayment or OrderStatus.Paid) ? OrderingErrors.NotCancellable : null, ct);
+            o => byCustomer && o.Status is OrderStatus.Preparing or OrderStatus.ReadyForPickup or OrderStatus.OutForDelivery ? OrderingErrors.NotCancellable : null, ct);
         return result.IsSuccess
             ? TypedResults.Ok(OrderViews.ToResponse(result.Value, http.PrefersEnglish(), showPickupCode: view != OrderView.Staff))
             : result.Error!.ToProblem();

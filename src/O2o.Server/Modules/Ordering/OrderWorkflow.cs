@@ -84,10 +84,3 @@ internal sealed class OrderWorkflow(O2oDb db, IInventory inventory, EventBus eve
     private Task<int> ReleasePickupCodeAsync(Order order, CancellationToken ct) =>
         db.Set<ActivePickupCode>().Where(c => c.OrderId == order.Id).ExecuteDeleteAsync(ct);
 }
-
-internal static class PaymentsFacing
-{
-    public static Error NotPayable(string status) =>
-        Error.Conflict("order_not_payable", $"The order is {status}, not waiting for payment.")
-            with { Extensions = new Dictionary<string, object?> { ["currentStatus"] = status } };
-}

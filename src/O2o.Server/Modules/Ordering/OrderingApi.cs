@@ -31,3 +31,11 @@ internal sealed class OrderingFacade(O2oDb db, OrderWorkflow workflow) : IOrderi
         return result.Error;
     }
 }
+
+/// <summary>The error both Ordering and Payments give for an order that is not waiting for payment.</summary>
+public static class PaymentsFacing
+{
+    public static Error NotPayable(string status) =>
+        Error.Conflict("order_not_payable", $"The order is {status}, not waiting for payment.")
+            with { Extensions = new Dictionary<string, object?> { ["currentStatus"] = status } };
+}

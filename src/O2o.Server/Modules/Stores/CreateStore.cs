@@ -31,7 +31,7 @@ internal static class CreateStore
         var hours = ParseOpeningHours(request.OpeningHours, v);
         if (v.Error is not null) return v.Error.ToProblem();
 
-        var merchantId = actor.IsPlatformAdmin ? Merchant.PlatformDirectId : actor.MerchantId ?? Guid.Empty;
+        var merchantId = actor.IsPlatformAdmin ? Merchants.PlatformDirectId : actor.MerchantId ?? Guid.Empty;
         if (actor.IsPlatformAdmin && request.MerchantId is not null)
         {
             if (!Guid.TryParse(request.MerchantId, out merchantId) || !await stores.MerchantExistsAsync(merchantId, ct))

@@ -4,9 +4,6 @@ namespace O2o.Server.Modules.Stores;
 
 internal sealed class Merchant
 {
-    /// <summary>The platform's own shop, owner of whatever a platform admin creates without naming a merchant.</summary>
-    public static readonly Guid PlatformDirectId = Guid.Parse("0193a000-0000-7000-8000-000000000001");
-
     public Guid Id { get; init; } = Guid.CreateVersion7();
     public required string Name { get; set; }
     public DateTimeOffset CreatedAt { get; init; }

@@ -12,6 +12,13 @@ public sealed record StoreInfo(Guid Id, Guid MerchantId, string Name, double Lat
 }
 
 /// <summary>The Stores module's facade.</summary>
+public static class Merchants
+{
+    /// <summary>The platform's own shop, owner of whatever a platform admin creates without naming a merchant.</summary>
+    public static readonly Guid PlatformDirectId = Guid.Parse("0193a000-0000-7000-8000-000000000001");
+}
+
+
 public interface IStores
 {
     Task<StoreInfo?> FindAsync(Guid storeId, CancellationToken ct);

@@ -25,8 +25,8 @@ public static class StoresModule
     {
         using var scope = services.CreateScope();
         var db = scope.ServiceProvider.GetRequiredService<O2oDb>();
-        if (await db.Set<Merchant>().AnyAsync(m => m.Id == Merchant.PlatformDirectId, ct)) return;
-        db.Add(new Merchant { Id = Merchant.PlatformDirectId, Name = "O2O 平台自营 Platform direct", CreatedAt = scope.ServiceProvider.GetRequiredService<TimeProvider>().GetUtcNow() });
+        if (await db.Set<Merchant>().AnyAsync(m => m.Id == Merchants.PlatformDirectId, ct)) return;
+        db.Add(new Merchant { Id = Merchants.PlatformDirectId, Name = "O2O 平台自营 Platform direct", CreatedAt = scope.ServiceProvider.GetRequiredService<TimeProvider>().GetUtcNow() });
         try { await db.SaveChangesAsync(ct); }
         catch (DbUpdateException) { /* another node created it */ }
     }
