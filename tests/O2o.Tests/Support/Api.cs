@@ -33,7 +33,8 @@ public sealed class Api(HttpClient http)
     public async Task<Reply> Send(HttpMethod method, string url, object? body, string? idempotencyKey = null, IDictionary<string, string>? headers = null)
     {
         using var request = new HttpRequestMessage(method, url);
-        if (body is not null) request.Content = JsonContent.Create(body, body.GetType());
+        if (body is RawJson raw) request.Content = new StringContent(raw.Text, Encoding.UTF8, "application/json");
+        else if (body is not null) request.Content = JsonContent.Create(body, body.GetType());
         if (idempotencyKey is not null) request.Headers.Add("Idempotency-Key", idempotencyKey);
         foreach (var (k, v) in headers ?? new Dictionary<string, string>()) request.Headers.TryAddWithoutValidation(k, v);
         return await Reply.From(await http.SendAsync(request));
@@ -67,3 +68,6 @@ public sealed record Reply(HttpStatusCode Status, JsonNode? Json, string Text, H
         return this;
     }
 }
+
+/// <summary>A body sent as these exact bytes.</summary>
+public sealed record RawJson(string Text);
