@@ -47,7 +47,7 @@ app.MapOpenApi();
 app.MapScalarApiReference("/docs", o => o.WithTitle("O2O Commerce API"));
 HealthEndpoints.Map(app);
 app.MapGet("/", () => Results.Redirect("/docs")).ExcludeFromDescription();
-ProductImages.Map(app);
+app.MapCatalogMedia();
 
 var api = app.MapGroup("/api");
 api.MapAccounts();

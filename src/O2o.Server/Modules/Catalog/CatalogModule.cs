@@ -10,4 +10,7 @@ public static class CatalogModule
         ListProducts.Map(api);
         CreateProduct.Map(api);
     }
+
+    /// <summary>Product picture tiles, outside <c>/api</c> so pages can link them directly.</summary>
+    public static void MapCatalogMedia(this IEndpointRouteBuilder app) => ProductImages.Map(app);
 }

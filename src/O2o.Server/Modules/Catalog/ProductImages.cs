@@ -5,7 +5,7 @@ using O2o.Server.Platform;
 namespace O2o.Server.Modules.Catalog;
 
 /// <summary>A generated tile (SVG) for products without a photo: category colour, Chinese and English name.</summary>
-public static class ProductImages
+internal static class ProductImages
 {
     private static readonly Dictionary<string, string> Colors = new()
     {

@@ -73,7 +73,7 @@ internal static class SetStock
         return TypedResults.Ok(ToResponse(level));
     }
 
-    private static async Task<Result<(Guid Store, Guid Product)>> Resolve(
+    private static async Task<Result<(Guid StoreId, Guid ProductId)>> Resolve(
         string storeId, string productId, ClaimsPrincipal principal, IStores stores, ICatalog catalog, CancellationToken ct)
     {
         var store = Guid.TryParse(storeId, out var sid) ? await stores.FindAsync(sid, ct) : null;

@@ -1,6 +1,6 @@
 namespace O2o.Server.Modules.Ordering;
 
-public sealed class OrderingOptions
+internal sealed class OrderingOptions
 {
     public TimeSpan PaymentTimeout { get; set; } = TimeSpan.FromMinutes(15);
     /// <summary>How often the expiry job looks for unpaid orders past their deadline.</summary>
@@ -10,7 +10,7 @@ public sealed class OrderingOptions
 }
 
 /// <summary>Delivery fee: a base fee plus a fee for every started kilometre from the store.</summary>
-public sealed class DeliveryOptions
+internal sealed class DeliveryOptions
 {
     public long BaseFeeFen { get; set; } = 500;
     public long PerKmFeeFen { get; set; } = 100;

@@ -9,7 +9,7 @@ using O2o.Server.Platform;
 
 namespace O2o.Server.Modules.Payments;
 
-public sealed class PaymentsOptions
+internal sealed class PaymentsOptions
 {
     /// <summary>The sandbox gateway; null means on for the embedded SQLite demo and off otherwise.</summary>
     public SandboxOptions Sandbox { get; set; } = new();

@@ -75,7 +75,7 @@ internal sealed record OpeningPeriod(DayOfWeek Day, int OpensMinute, int ClosesM
     }
 }
 
-public sealed class StoresOptions
+internal sealed class StoresOptions
 {
     public const string DefaultTimeZone = "Asia/Shanghai";
     public double DefaultSearchRadiusKm { get; set; } = 10;
