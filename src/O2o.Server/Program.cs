@@ -24,7 +24,13 @@ builder.Services.ConfigureHttpJsonOptions(o =>
 builder.AddO2oDatabase();
 builder.Services.AddO2oProblemDetails();
 builder.AddO2oAuthentication();
-builder.Services.AddOpenApi();
+builder.Services.AddOpenApi(o => o.AddDocumentTransformer((document, _, _) =>
+{
+    document.Info.Title = "O2O Commerce API";
+    document.Info.Description = "Stores, stock, cart, checkout for pickup or delivery, orders, payments and store operations. " +
+        "门店、库存、购物车、到店自提或配送下单、订单、支付与门店作业。Sign in at /api/auth/login and send `Authorization: Bearer <accessToken>`.";
+    return Task.CompletedTask;
+}));
 builder.Services.AddHealthChecks().AddCheck<DatabaseHealthCheck>("database", tags: ["ready"]);
 builder.Services.AddOptions<DemoOptions>().Bind(builder.Configuration.GetSection("Demo"));
 
