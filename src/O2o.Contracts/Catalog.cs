@@ -13,7 +13,3 @@ public sealed record ProductResponse(
     string? Category, long PriceFen, string Currency, string[] ImageUrls, string? StoreId, int? Available);
 
 public sealed record CategoryResponse(string Slug, string Name, string NameZh, string NameEn, int ProductCount);
-
-public sealed record SetStockRequest(int? OnHand);
-
-public sealed record StockResponse(string StoreId, string ProductId, int OnHand, int Reserved, int Available);

@@ -3,9 +3,11 @@ using O2o.Server.Kernel;
 using O2o.Server.Modules.Accounts;
 using O2o.Server.Modules.Cart;
 using O2o.Server.Modules.Catalog;
+using O2o.Server.Modules.Counter;
 using O2o.Server.Modules.Inventory;
 using O2o.Server.Modules.Ordering;
 using O2o.Server.Modules.Payments;
+using O2o.Server.Modules.Promotions;
 using O2o.Server.Modules.Stores;
 using O2o.Server.Platform;
 using Scalar.AspNetCore;
@@ -16,6 +18,10 @@ builder.WebHost.ConfigureKestrel(k => k.Limits.MaxRequestBodySize = 1024 * 1024)
 builder.Services.AddSingleton(TimeProvider.System);
 builder.Services.AddSingleton<PlatformSecrets>();
 builder.Services.AddScoped<EventBus>();
+builder.Services.AddSingleton<OutboxSignal>();
+builder.Services.AddOptions<OutboxOptions>().Bind(builder.Configuration.GetSection("Outbox"))
+    .Validate(o => o.PollInterval > TimeSpan.Zero && o.MaxAttempts > 0, "Outbox settings must be positive.").ValidateOnStart();
+builder.Services.AddHostedService<OutboxDispatcher>();
 builder.Services.ConfigureHttpJsonOptions(o =>
 {
     o.SerializerOptions.NumberHandling = JsonNumberHandling.Strict;
@@ -41,6 +47,7 @@ builder.AddInventory();
 builder.AddCart();
 builder.AddOrdering();
 builder.AddPayments();
+builder.AddPromotions();
 
 var app = builder.Build();
 await Startup.PrepareAsync(app);
@@ -63,6 +70,8 @@ api.MapInventory();
 api.MapCart();
 api.MapOrdering();
 api.MapPayments();
+api.MapCounter();
+api.MapPromotions();
 api.MapFallback(() => Error.NotFound("not_found", "This API route").ToProblem()).ExcludeFromDescription();
 
 app.Run();

@@ -5,9 +5,11 @@ using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
 using O2o.Server.Modules.Accounts;
 using O2o.Server.Modules.Cart;
 using O2o.Server.Modules.Catalog;
+using O2o.Server.Modules.Counter;
 using O2o.Server.Modules.Inventory;
 using O2o.Server.Modules.Ordering;
 using O2o.Server.Modules.Payments;
+using O2o.Server.Modules.Promotions;
 using O2o.Server.Modules.Stores;
 
 namespace O2o.Server.Platform;
@@ -22,6 +24,7 @@ public abstract class O2oDb(DbContextOptions options) : IdentityDbContext<AppUse
     {
         base.OnModelCreating(builder);
         PlatformPersistence.Configure(builder);
+        OutboxPersistence.Configure(builder);
         AccountsPersistence.Configure(builder);
         StoresPersistence.Configure(builder);
         CatalogPersistence.Configure(builder);
@@ -29,6 +32,8 @@ public abstract class O2oDb(DbContextOptions options) : IdentityDbContext<AppUse
         CartPersistence.Configure(builder);
         OrderingPersistence.Configure(builder);
         PaymentsPersistence.Configure(builder);
+        CounterPersistence.Configure(builder);
+        PromotionsPersistence.Configure(builder);
 
         // Ids are Guid v7 made by the code, so an entity reached through a navigation is new, not an update.
         foreach (var key in builder.Model.GetEntityTypes().SelectMany(t => t.GetKeys()).Where(k => k.IsPrimaryKey()))

@@ -95,7 +95,8 @@ public abstract class JourneyTests(AppFixture fixture)
         var cancelled = (await customer.Api.Post($"/api/orders/{orderId}/cancel")).Is(HttpStatusCode.OK);
         Assert.Equal("cancelled", cancelled.Str("status"));
         Assert.Equal(4, await _world.Available(store, product));
-        Assert.Equal("refunded", (await customer.Api.Get($"/api/payments/{paymentId}")).Is(HttpStatusCode.OK).Str("status"));
+        var payment = await World.Eventually(() => customer.Api.Get($"/api/payments/{paymentId}"), r => r.Str("status") == "refunded");
+        Assert.Equal("refunded", payment.Str("status"));
         (await customer.Api.Post($"/api/orders/{orderId}/cancel")).Is(HttpStatusCode.Conflict, "invalid_order_status");
     }
 

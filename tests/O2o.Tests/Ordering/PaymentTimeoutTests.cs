@@ -31,7 +31,8 @@ public abstract class PaymentTimeoutTests(AppFixture fixture)
         Assert.Equal("payment_timeout", expired["timeline"].AsArray().Last()!["note"]!.GetValue<string>());
         Assert.Equal(4, await _world.Available(store, product));
         Assert.Equal("paid", (await customer.Api.Get($"/api/orders/{paid}")).Is(HttpStatusCode.OK).Str("status"));
-        Assert.Equal("closed", (await customer.Api.Get($"/api/payments/{paymentId}")).Is(HttpStatusCode.OK).Str("status"));
+        var payment = await World.Eventually(() => customer.Api.Get($"/api/payments/{paymentId}"), r => r.Str("status") == "closed");
+        Assert.Equal("closed", payment.Str("status"));
         (await customer.Api.Post($"/api/orders/{orderId}/payments", new { method = "sandbox" })).Is(HttpStatusCode.Conflict, "order_not_payable");
         (await customer.Api.Post($"/api/sandbox/payments/{paymentId}/succeed")).Is(HttpStatusCode.Conflict, "payment_not_pending");
     }

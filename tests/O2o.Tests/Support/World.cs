@@ -86,6 +86,18 @@ public sealed class World(AppFixture fixture)
     public static Task<Reply> PlaceOrder(Api customer, string storeId, string productId, int quantity, string? idempotencyKey = null) =>
         customer.Post("/api/orders", new { fulfillment = new { type = "pickup", storeId }, lines = new[] { new { productId, quantity } } }, idempotencyKey);
 
+    /// <summary>Polls until a reaction that runs after commit (through the outbox) shows, for at most ten seconds.</summary>
+    public static async Task<Reply> Eventually(Func<Task<Reply>> read, Func<Reply, bool> done)
+    {
+        var reply = await read();
+        for (var i = 0; i < 100 && !done(reply); i++)
+        {
+            await Task.Delay(100);
+            reply = await read();
+        }
+        return reply;
+    }
+
     /// <summary>Pays through the sandbox, the way a payer would; returns the payment id.</summary>
     public static async Task<string> Pay(Api customer, string orderId)
     {

@@ -16,6 +16,10 @@ public interface IInventory
     Task ReleaseAsync(Guid storeId, IReadOnlyList<StockLine> lines, string reference, CancellationToken ct);
     /// <summary>Reserved units leave the store: on hand and reserved both go down.</summary>
     Task CommitSaleAsync(Guid storeId, IReadOnlyList<StockLine> lines, string reference, CancellationToken ct);
+    /// <summary>Sells straight from available stock (the counter): every line or none, like a reservation.</summary>
+    Task<IReadOnlyList<Shortage>> SellAsync(Guid storeId, IReadOnlyList<StockLine> lines, string reference, CancellationToken ct);
+    /// <summary>Units brought back to the store go on hand again.</summary>
+    Task ReturnAsync(Guid storeId, IReadOnlyList<StockLine> lines, string reference, CancellationToken ct);
     Task<IReadOnlyDictionary<Guid, int>> GetAvailableAsync(Guid storeId, IReadOnlyCollection<Guid> productIds, CancellationToken ct);
 }
 
@@ -68,6 +72,40 @@ internal sealed class InventoryFacade(O2oDb db, TimeProvider clock) : IInventory
                     .SetProperty(s => s.UpdatedAt, clock.GetUtcNow()), ct);
             if (changed != 1) throw new InvalidOperationException($"Selling {line.Quantity} of {line.ProductId} at {storeId} ({reference}) found fewer reserved.");
             await RecordAsync(storeId, line, MovementKinds.Sale, -line.Quantity, -line.Quantity, reference, ct);
+        }
+        await db.SaveChangesAsync(ct);
+    }
+
+    public async Task<IReadOnlyList<Shortage>> SellAsync(Guid storeId, IReadOnlyList<StockLine> lines, string reference, CancellationToken ct)
+    {
+        EnsureTransaction();
+        var shortages = new List<Shortage>();
+        foreach (var line in lines.OrderBy(l => l.ProductId))
+        {
+            var changed = await Stock(storeId, line.ProductId)
+                .Where(s => s.OnHand - s.Reserved >= line.Quantity)
+                .ExecuteUpdateAsync(u => u.SetProperty(s => s.OnHand, s => s.OnHand - line.Quantity).SetProperty(s => s.UpdatedAt, clock.GetUtcNow()), ct);
+            if (changed == 1)
+            {
+                await RecordAsync(storeId, line, MovementKinds.CounterSale, -line.Quantity, 0, reference, ct);
+                continue;
+            }
+            var level = await Stock(storeId, line.ProductId).AsNoTracking().FirstOrDefaultAsync(ct);
+            shortages.Add(new Shortage(line.ProductId, line.Quantity, level is null ? 0 : Math.Max(0, level.OnHand - level.Reserved)));
+        }
+        if (shortages.Count == 0) await db.SaveChangesAsync(ct);
+        return shortages;
+    }
+
+    public async Task ReturnAsync(Guid storeId, IReadOnlyList<StockLine> lines, string reference, CancellationToken ct)
+    {
+        EnsureTransaction();
+        foreach (var line in lines.OrderBy(l => l.ProductId))
+        {
+            var changed = await Stock(storeId, line.ProductId)
+                .ExecuteUpdateAsync(u => u.SetProperty(s => s.OnHand, s => s.OnHand + line.Quantity).SetProperty(s => s.UpdatedAt, clock.GetUtcNow()), ct);
+            if (changed != 1) throw new InvalidOperationException($"Returning {line.ProductId} to {storeId} ({reference}): the store never stocked it.");
+            await RecordAsync(storeId, line, MovementKinds.CounterReturn, line.Quantity, 0, reference, ct);
         }
         await db.SaveChangesAsync(ct);
     }

@@ -5,5 +5,9 @@ public static class InventoryModule
     public static void AddInventory(this WebApplicationBuilder builder) =>
         builder.Services.AddScoped<IInventory, InventoryFacade>();
 
-    public static void MapInventory(this IEndpointRouteBuilder api) => SetStock.Map(api);
+    public static void MapInventory(this IEndpointRouteBuilder api)
+    {
+        SetStock.Map(api);
+        StockLedger.Map(api);
+    }
 }

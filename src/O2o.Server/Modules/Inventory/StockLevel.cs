@@ -33,4 +33,6 @@ internal static class MovementKinds
     public const string Reserve = "reserve";
     public const string Release = "release";
     public const string Sale = "sale";
+    public const string CounterSale = "counter_sale";
+    public const string CounterReturn = "counter_return";
 }

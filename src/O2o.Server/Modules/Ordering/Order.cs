@@ -78,6 +78,8 @@ internal sealed class Order
     public long DeliveryFeeFen { get; init; }
     public long TotalFen { get; init; }
     public string Currency { get; init; } = "CNY";
+    /// <summary>Where the order came from when not the cart, e.g. <c>flash_sale:{id}</c>.</summary>
+    public string? Source { get; init; }
     public string Status { get; private set; } = OrderStatus.PendingPayment;
     public string? PickupCode { get; private set; }
     public DateTimeOffset CreatedAt { get; init; }
@@ -92,7 +94,7 @@ internal sealed class Order
     public bool IsOpen => OrderStatus.Open.Contains(Status);
 
     public static Order Place(string customerId, Guid storeId, string fulfillmentType, DeliveryAddress? address, double? distanceKm,
-        List<OrderLine> lines, long deliveryFeeFen, DateTimeOffset now, TimeSpan paymentTimeout)
+        List<OrderLine> lines, long deliveryFeeFen, DateTimeOffset now, TimeSpan paymentTimeout, string? source = null)
     {
         var id = Guid.CreateVersion7();
         var subtotal = lines.Sum(l => l.LineTotalFen);
@@ -100,7 +102,7 @@ internal sealed class Order
         {
             Id = id, CustomerId = customerId, StoreId = storeId, FulfillmentType = fulfillmentType, DeliveryAddress = address,
             DeliveryDistanceKm = distanceKm, SubtotalFen = subtotal, DeliveryFeeFen = deliveryFeeFen, TotalFen = subtotal + deliveryFeeFen,
-            CreatedAt = now, PaymentDeadline = now + paymentTimeout,
+            CreatedAt = now, PaymentDeadline = now + paymentTimeout, Source = source,
             Lines = lines.Select(l => new OrderLine
             {
                 OrderId = id, ProductId = l.ProductId, Sku = l.Sku, NameZh = l.NameZh, NameEn = l.NameEn, UnitPriceFen = l.UnitPriceFen, Quantity = l.Quantity,

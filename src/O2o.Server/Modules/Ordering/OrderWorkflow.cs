@@ -25,7 +25,7 @@ internal sealed class OrderWorkflow(O2oDb db, IInventory inventory, EventBus eve
             {
                 await inventory.ReleaseAsync(order.StoreId, stock, reference, ct);
                 await ReleasePickupCodeAsync(order, ct);
-                await events.PublishAsync(new OrderCancelled(order.Id, wasPaid, note ?? "cancelled"), ct);
+                events.Publish(new OrderCancelled(order.Id, wasPaid, note ?? "cancelled", order.Source));
             }
             else if (target == OrderStatus.Completed)
             {

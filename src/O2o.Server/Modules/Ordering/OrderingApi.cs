@@ -1,4 +1,5 @@
 using Microsoft.EntityFrameworkCore;
+using O2o.Contracts;
 using O2o.Server.Kernel;
 using O2o.Server.Platform;
 
@@ -7,8 +8,15 @@ namespace O2o.Server.Modules.Ordering;
 /// <summary>What Payments needs to know of an order.</summary>
 public sealed record PayableOrder(Guid OrderId, string CustomerId, Guid StoreId, long TotalFen, string Currency, string Status, bool IsPayable);
 
+/// <summary>A line to order; a price given here (a flash sale's) replaces the catalogue price.</summary>
+public sealed record PlacementLine(Guid ProductId, int Quantity, long? UnitPriceFen = null);
+
+/// <summary>An order to place for a customer; no lines means the whole cart.</summary>
+public sealed record PlacementRequest(string CustomerId, FulfillmentDto Fulfillment, IReadOnlyList<PlacementLine>? Lines,
+    TimeSpan? PaymentTimeout = null, string? Source = null);
+
 /// <summary>Raised inside the transaction that cancels an order (by a person or by the payment timeout).</summary>
-public sealed record OrderCancelled(Guid OrderId, bool WasPaid, string Reason) : IDomainEvent;
+public sealed record OrderCancelled(Guid OrderId, bool WasPaid, string Reason, string? Source) : IDomainEvent;
 
 /// <summary>The Ordering module's facade.</summary>
 public interface IOrdering
@@ -16,10 +24,18 @@ public interface IOrdering
     Task<PayableOrder?> FindPayableAsync(Guid orderId, CancellationToken ct);
     /// <summary>Marks the order paid by this payment; an error when it is no longer waiting for payment.</summary>
     Task<Error?> MarkPaidAsync(Guid orderId, Guid paymentId, DateTimeOffset paidAt, CancellationToken ct);
+    /// <summary>Places an order exactly as checkout does, in the caller's transaction when there is one.</summary>
+    Task<Result<OrderResponse>> PlaceAsync(PlacementRequest request, bool english, CancellationToken ct);
 }
 
-internal sealed class OrderingFacade(O2oDb db, OrderWorkflow workflow) : IOrdering
+internal sealed class OrderingFacade(O2oDb db, OrderWorkflow workflow, OrderPlacement placement) : IOrdering
 {
+    public async Task<Result<OrderResponse>> PlaceAsync(PlacementRequest request, bool english, CancellationToken ct)
+    {
+        var placed = await placement.PlaceAsync(request, ct);
+        return placed.IsSuccess ? OrderViews.ToResponse(placed.Value, english, showPickupCode: true) : placed.Error!;
+    }
+
     public async Task<PayableOrder?> FindPayableAsync(Guid orderId, CancellationToken ct) =>
         await db.Set<Order>().AsNoTracking().IgnoreAutoIncludes().Where(o => o.Id == orderId)
             .Select(o => new PayableOrder(o.Id, o.CustomerId, o.StoreId, o.TotalFen, o.Currency, o.Status, o.Status == OrderStatus.PendingPayment))
@@ -38,4 +54,24 @@ public static class PaymentsFacing
     public static Error NotPayable(string status) =>
         Error.Conflict("order_not_payable", $"The order is {status}, not waiting for payment.")
             with { Extensions = new Dictionary<string, object?> { ["currentStatus"] = status } };
+}
+
+/// <summary>The edge's checks of a fulfilment, shared by every route that places orders.</summary>
+public static class FulfillmentRules
+{
+    public static void Validate(FulfillmentDto? f, Validation v)
+    {
+        if (f is null)
+        {
+            v.Add("fulfillment", "Required.");
+            return;
+        }
+        if (f.Type is not (FulfillmentType.Pickup or FulfillmentType.Delivery)) v.Add("fulfillment.type", "Must be pickup or delivery.");
+        v.Text("fulfillment.storeId", f.StoreId, 64);
+        if (f.Type != FulfillmentType.Delivery) return;
+        if (f.Address is null) v.Add("fulfillment.address", "A delivery needs an address.");
+        else
+            v.Text("fulfillment.address.line", f.Address.Line, 300).Position("fulfillment.address.", f.Address.Lat, f.Address.Lng)
+                .Text("fulfillment.address.contactName", f.Address.ContactName, 100).Phone("fulfillment.address.contactPhone", f.Address.ContactPhone, required: true);
+    }
 }

@@ -12,6 +12,7 @@ public static class OrderingModule
             .Validate(o => o.BaseFeeFen >= 0 && o.PerKmFeeFen >= 0, "Delivery fees cannot be negative.")
             .ValidateOnStart();
         builder.Services.AddScoped<OrderWorkflow>();
+        builder.Services.AddScoped<OrderPlacement>();
         builder.Services.AddScoped<IOrdering, OrderingFacade>();
         builder.Services.AddSingleton<PickupAttempts>();
         builder.Services.AddHostedService<ExpireUnpaidOrdersJob>();

@@ -24,6 +24,7 @@ internal static class OrderingPersistence
             e.Property(o => o.Currency).HasMaxLength(3);
             e.Property(o => o.PickupCode).HasMaxLength(6);
             e.Property(o => o.CancelReason).HasMaxLength(200);
+            e.Property(o => o.Source).HasMaxLength(64);
             e.Property(o => o.Version).IsConcurrencyToken();
             e.OwnsOne(o => o.DeliveryAddress, a =>
             {

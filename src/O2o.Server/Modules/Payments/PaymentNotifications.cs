@@ -52,8 +52,7 @@ internal sealed class PaymentNotifications(O2oDb db, IEnumerable<IPaymentGateway
         if (payment.Status == PaymentStatus.Failed) return (200, "ignored_failed_payment");
 
         // Pending, or closed while the payer was still paying: the money arrived either way.
-        if (!await Settle(payment.Id, PaymentStatus.Succeeded, notice, ct, fromClosed: payment.Status == PaymentStatus.Closed))
-            return (200, "duplicate");
+        if (!await Settle(payment.Id, PaymentStatus.Succeeded, notice, ct)) return (200, "duplicate");
         var paid = await ordering.MarkPaidAsync(payment.OrderId, payment.Id, notice.At, ct);
         var outcome = "accepted";
         if (paid is not null)
@@ -66,11 +65,10 @@ internal sealed class PaymentNotifications(O2oDb db, IEnumerable<IPaymentGateway
     }
 
     /// <summary>A conditional update, so two copies of one notification apply once.</summary>
-    private async Task<bool> Settle(Guid paymentId, string status, GatewayNotice notice, CancellationToken ct, bool fromClosed = false)
+    private async Task<bool> Settle(Guid paymentId, string status, GatewayNotice notice, CancellationToken ct)
     {
-        var from = fromClosed ? PaymentStatus.Closed : PaymentStatus.Pending;
         var now = clock.GetUtcNow();
-        return await db.Set<Payment>().Where(p => p.Id == paymentId && p.Status == from)
+        return await db.Set<Payment>().Where(p => p.Id == paymentId && (p.Status == PaymentStatus.Pending || p.Status == PaymentStatus.Closed))
             .ExecuteUpdateAsync(u => u.SetProperty(p => p.Status, status).SetProperty(p => p.GatewayTradeNo, notice.TradeNo).SetProperty(p => p.SettledAt, now), ct) == 1;
     }
 

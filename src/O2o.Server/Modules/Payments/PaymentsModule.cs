@@ -1,4 +1,4 @@
-using O2o.Server.Kernel;
+using O2o.Server.Platform;
 using O2o.Server.Modules.Ordering;
 
 namespace O2o.Server.Modules.Payments;
@@ -13,7 +13,7 @@ public static class PaymentsModule
         builder.Services.AddScoped<IPaymentGateway>(sp => sp.GetRequiredService<SandboxGateway>());
         builder.Services.AddScoped<PaymentNotifications>();
         builder.Services.AddScoped<Refunds>();
-        builder.Services.AddScoped<IEventHandler<OrderCancelled>, OnOrderCancelled>();
+        builder.Services.AddEventHandler<OrderCancelled, OnOrderCancelled>();
     }
 
     public static void MapPayments(this IEndpointRouteBuilder api)

@@ -463,6 +463,148 @@ namespace O2o.Server.Platform.Migrations.Sqlite
                     b.ToTable("catalog_products", (string)null);
                 });
 
+            modelBuilder.Entity("O2o.Server.Modules.Counter.CounterReturn", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("id");
+
+                    b.Property<long>("CreatedAt")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("created_at");
+
+                    b.Property<long>("RefundFen")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("refund_fen");
+
+                    b.Property<Guid>("SaleId")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("sale_id");
+
+                    b.Property<string>("StaffId")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("staff_id");
+
+                    b.Property<Guid>("StoreId")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("store_id");
+
+                    b.HasKey("Id")
+                        .HasName("pk_counter_returns");
+
+                    b.HasIndex("SaleId")
+                        .HasDatabaseName("ix_counter_returns_sale_id");
+
+                    b.ToTable("counter_returns", (string)null);
+                });
+
+            modelBuilder.Entity("O2o.Server.Modules.Counter.CounterReturnLine", b =>
+                {
+                    b.Property<Guid>("ReturnId")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("return_id");
+
+                    b.Property<Guid>("ProductId")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("product_id");
+
+                    b.Property<int>("Quantity")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("quantity");
+
+                    b.Property<long>("RefundFen")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("refund_fen");
+
+                    b.HasKey("ReturnId", "ProductId")
+                        .HasName("pk_counter_return_lines");
+
+                    b.ToTable("counter_return_lines", (string)null);
+                });
+
+            modelBuilder.Entity("O2o.Server.Modules.Counter.CounterSale", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("id");
+
+                    b.Property<long>("CreatedAt")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("created_at");
+
+                    b.Property<string>("StaffId")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("staff_id");
+
+                    b.Property<Guid>("StoreId")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("store_id");
+
+                    b.Property<long>("TotalFen")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("total_fen");
+
+                    b.HasKey("Id")
+                        .HasName("pk_counter_sales");
+
+                    b.HasIndex("StoreId", "CreatedAt")
+                        .HasDatabaseName("ix_counter_sales_store_id_created_at");
+
+                    b.ToTable("counter_sales", (string)null);
+                });
+
+            modelBuilder.Entity("O2o.Server.Modules.Counter.CounterSaleLine", b =>
+                {
+                    b.Property<Guid>("SaleId")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("sale_id");
+
+                    b.Property<Guid>("ProductId")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("product_id");
+
+                    b.Property<string>("NameEn")
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("name_en");
+
+                    b.Property<string>("NameZh")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("name_zh");
+
+                    b.Property<int>("Quantity")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("quantity");
+
+                    b.Property<int>("ReturnedQuantity")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("returned_quantity");
+
+                    b.Property<string>("Sku")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("sku");
+
+                    b.Property<long>("UnitPriceFen")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("unit_price_fen");
+
+                    b.HasKey("SaleId", "ProductId")
+                        .HasName("pk_counter_sale_lines");
+
+                    b.ToTable("counter_sale_lines", null, t =>
+                        {
+                            t.HasCheckConstraint("ck_counter_sale_lines_returned", "returned_quantity >= 0 AND returned_quantity <= quantity");
+                        });
+                });
+
             modelBuilder.Entity("O2o.Server.Modules.Inventory.StockLevel", b =>
                 {
                     b.Property<Guid>("StoreId")
@@ -652,6 +794,11 @@ namespace O2o.Server.Platform.Migrations.Sqlite
                         .HasMaxLength(6)
                         .HasColumnType("TEXT")
                         .HasColumnName("pickup_code");
+
+                    b.Property<string>("Source")
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("source");
 
                     b.Property<string>("Status")
                         .IsRequired()
@@ -919,6 +1066,127 @@ namespace O2o.Server.Platform.Migrations.Sqlite
                     b.ToTable("payments_refunds", (string)null);
                 });
 
+            modelBuilder.Entity("O2o.Server.Modules.Promotions.FlashSale", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("id");
+
+                    b.Property<long>("CreatedAt")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("created_at");
+
+                    b.Property<long>("EndsAt")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("ends_at");
+
+                    b.Property<Guid>("MerchantId")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("merchant_id");
+
+                    b.Property<int>("PerCustomerLimit")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("per_customer_limit");
+
+                    b.Property<long>("PriceFen")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("price_fen");
+
+                    b.Property<Guid>("ProductId")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("product_id");
+
+                    b.Property<int>("Quantity")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("quantity");
+
+                    b.Property<long>("RegularPriceFen")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("regular_price_fen");
+
+                    b.Property<int>("Remaining")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("remaining");
+
+                    b.Property<long>("StartsAt")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("starts_at");
+
+                    b.Property<string>("StoreIds")
+                        .IsRequired()
+                        .HasMaxLength(4000)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("store_ids");
+
+                    b.HasKey("Id")
+                        .HasName("pk_promotions_flash_sales");
+
+                    b.HasIndex("MerchantId", "StartsAt")
+                        .HasDatabaseName("ix_promotions_flash_sales_merchant_id_starts_at");
+
+                    b.ToTable("promotions_flash_sales", null, t =>
+                        {
+                            t.HasCheckConstraint("ck_promotions_flash_sales_remaining", "remaining >= 0 AND remaining <= quantity");
+                        });
+                });
+
+            modelBuilder.Entity("O2o.Server.Modules.Promotions.FlashSaleBuyer", b =>
+                {
+                    b.Property<Guid>("SaleId")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("sale_id");
+
+                    b.Property<string>("CustomerId")
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("customer_id");
+
+                    b.Property<int>("Quantity")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("quantity");
+
+                    b.HasKey("SaleId", "CustomerId")
+                        .HasName("pk_promotions_flash_sale_buyers");
+
+                    b.ToTable("promotions_flash_sale_buyers", null, t =>
+                        {
+                            t.HasCheckConstraint("ck_promotions_flash_sale_buyers_quantity", "quantity >= 0");
+                        });
+                });
+
+            modelBuilder.Entity("O2o.Server.Modules.Promotions.FlashSaleOrder", b =>
+                {
+                    b.Property<Guid>("OrderId")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("order_id");
+
+                    b.Property<string>("CustomerId")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("customer_id");
+
+                    b.Property<int>("Quantity")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("quantity");
+
+                    b.Property<bool>("Returned")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("returned");
+
+                    b.Property<Guid>("SaleId")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("sale_id");
+
+                    b.HasKey("OrderId")
+                        .HasName("pk_promotions_flash_sale_orders");
+
+                    b.HasIndex("SaleId")
+                        .HasDatabaseName("ix_promotions_flash_sale_orders_sale_id");
+
+                    b.ToTable("promotions_flash_sale_orders", (string)null);
+                });
+
             modelBuilder.Entity("O2o.Server.Modules.Stores.Merchant", b =>
                 {
                     b.Property<Guid>("Id")
@@ -1063,6 +1331,78 @@ namespace O2o.Server.Platform.Migrations.Sqlite
                     b.ToTable("platform_idempotency", (string)null);
                 });
 
+            modelBuilder.Entity("O2o.Server.Platform.OutboxHandled", b =>
+                {
+                    b.Property<Guid>("EventId")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("event_id");
+
+                    b.Property<string>("Handler")
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("handler");
+
+                    b.Property<long>("HandledAt")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("handled_at");
+
+                    b.HasKey("EventId", "Handler")
+                        .HasName("pk_platform_outbox_handled");
+
+                    b.ToTable("platform_outbox_handled", (string)null);
+                });
+
+            modelBuilder.Entity("O2o.Server.Platform.OutboxMessage", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("id");
+
+                    b.Property<int>("Attempts")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("attempts");
+
+                    b.Property<string>("LastError")
+                        .HasMaxLength(2000)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("last_error");
+
+                    b.Property<long?>("LockedUntil")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("locked_until");
+
+                    b.Property<long>("NextAttemptAt")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("next_attempt_at");
+
+                    b.Property<long>("OccurredAt")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("occurred_at");
+
+                    b.Property<string>("Payload")
+                        .IsRequired()
+                        .HasColumnType("TEXT")
+                        .HasColumnName("payload");
+
+                    b.Property<long?>("ProcessedAt")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("processed_at");
+
+                    b.Property<string>("Type")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("type");
+
+                    b.HasKey("Id")
+                        .HasName("pk_platform_outbox");
+
+                    b.HasIndex("ProcessedAt", "NextAttemptAt")
+                        .HasDatabaseName("ix_platform_outbox_processed_at_next_attempt_at");
+
+                    b.ToTable("platform_outbox", (string)null);
+                });
+
             modelBuilder.Entity("O2o.Server.Platform.PlatformSecret", b =>
                 {
                     b.Property<string>("Name")
@@ -1139,6 +1479,26 @@ namespace O2o.Server.Platform.Migrations.Sqlite
                         .HasConstraintName("fk_accounts_user_tokens_accounts_users_user_id");
                 });
 
+            modelBuilder.Entity("O2o.Server.Modules.Counter.CounterReturnLine", b =>
+                {
+                    b.HasOne("O2o.Server.Modules.Counter.CounterReturn", null)
+                        .WithMany("Lines")
+                        .HasForeignKey("ReturnId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_counter_return_lines_counter_returns_return_id");
+                });
+
+            modelBuilder.Entity("O2o.Server.Modules.Counter.CounterSaleLine", b =>
+                {
+                    b.HasOne("O2o.Server.Modules.Counter.CounterSale", null)
+                        .WithMany("Lines")
+                        .HasForeignKey("SaleId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_counter_sale_lines_counter_sales_sale_id");
+                });
+
             modelBuilder.Entity("O2o.Server.Modules.Ordering.Order", b =>
                 {
                     b.OwnsOne("O2o.Server.Modules.Ordering.DeliveryAddress", "DeliveryAddress", b1 =>
@@ -1203,6 +1563,16 @@ namespace O2o.Server.Platform.Migrations.Sqlite
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired()
                         .HasConstraintName("fk_ordering_order_timeline_ordering_orders_order_id");
+                });
+
+            modelBuilder.Entity("O2o.Server.Modules.Counter.CounterReturn", b =>
+                {
+                    b.Navigation("Lines");
+                });
+
+            modelBuilder.Entity("O2o.Server.Modules.Counter.CounterSale", b =>
+                {
+                    b.Navigation("Lines");
                 });
 
             modelBuilder.Entity("O2o.Server.Modules.Ordering.Order", b =>

@@ -12,7 +12,7 @@ using O2o.Server.Platform;
 namespace O2o.Server.Platform.Migrations.Postgres
 {
     [DbContext(typeof(PostgresO2oDb))]
-    [Migration("20261128065736_Initial")]
+    [Migration("20261128072023_Initial")]
     partial class Initial
     {
         /// <inheritdoc />
@@ -475,6 +475,148 @@ namespace O2o.Server.Platform.Migrations.Postgres
                     b.ToTable("catalog_products", (string)null);
                 });
 
+            modelBuilder.Entity("O2o.Server.Modules.Counter.CounterReturn", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<DateTimeOffset>("CreatedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("created_at");
+
+                    b.Property<long>("RefundFen")
+                        .HasColumnType("bigint")
+                        .HasColumnName("refund_fen");
+
+                    b.Property<Guid>("SaleId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("sale_id");
+
+                    b.Property<string>("StaffId")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)")
+                        .HasColumnName("staff_id");
+
+                    b.Property<Guid>("StoreId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("store_id");
+
+                    b.HasKey("Id")
+                        .HasName("pk_counter_returns");
+
+                    b.HasIndex("SaleId")
+                        .HasDatabaseName("ix_counter_returns_sale_id");
+
+                    b.ToTable("counter_returns", (string)null);
+                });
+
+            modelBuilder.Entity("O2o.Server.Modules.Counter.CounterReturnLine", b =>
+                {
+                    b.Property<Guid>("ReturnId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("return_id");
+
+                    b.Property<Guid>("ProductId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("product_id");
+
+                    b.Property<int>("Quantity")
+                        .HasColumnType("integer")
+                        .HasColumnName("quantity");
+
+                    b.Property<long>("RefundFen")
+                        .HasColumnType("bigint")
+                        .HasColumnName("refund_fen");
+
+                    b.HasKey("ReturnId", "ProductId")
+                        .HasName("pk_counter_return_lines");
+
+                    b.ToTable("counter_return_lines", (string)null);
+                });
+
+            modelBuilder.Entity("O2o.Server.Modules.Counter.CounterSale", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<DateTimeOffset>("CreatedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("created_at");
+
+                    b.Property<string>("StaffId")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)")
+                        .HasColumnName("staff_id");
+
+                    b.Property<Guid>("StoreId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("store_id");
+
+                    b.Property<long>("TotalFen")
+                        .HasColumnType("bigint")
+                        .HasColumnName("total_fen");
+
+                    b.HasKey("Id")
+                        .HasName("pk_counter_sales");
+
+                    b.HasIndex("StoreId", "CreatedAt")
+                        .HasDatabaseName("ix_counter_sales_store_id_created_at");
+
+                    b.ToTable("counter_sales", (string)null);
+                });
+
+            modelBuilder.Entity("O2o.Server.Modules.Counter.CounterSaleLine", b =>
+                {
+                    b.Property<Guid>("SaleId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("sale_id");
+
+                    b.Property<Guid>("ProductId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("product_id");
+
+                    b.Property<string>("NameEn")
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("name_en");
+
+                    b.Property<string>("NameZh")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("name_zh");
+
+                    b.Property<int>("Quantity")
+                        .HasColumnType("integer")
+                        .HasColumnName("quantity");
+
+                    b.Property<int>("ReturnedQuantity")
+                        .HasColumnType("integer")
+                        .HasColumnName("returned_quantity");
+
+                    b.Property<string>("Sku")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)")
+                        .HasColumnName("sku");
+
+                    b.Property<long>("UnitPriceFen")
+                        .HasColumnType("bigint")
+                        .HasColumnName("unit_price_fen");
+
+                    b.HasKey("SaleId", "ProductId")
+                        .HasName("pk_counter_sale_lines");
+
+                    b.ToTable("counter_sale_lines", null, t =>
+                        {
+                            t.HasCheckConstraint("ck_counter_sale_lines_returned", "returned_quantity >= 0 AND returned_quantity <= quantity");
+                        });
+                });
+
             modelBuilder.Entity("O2o.Server.Modules.Inventory.StockLevel", b =>
                 {
                     b.Property<Guid>("StoreId")
@@ -664,6 +806,11 @@ namespace O2o.Server.Platform.Migrations.Postgres
                         .HasMaxLength(6)
                         .HasColumnType("character varying(6)")
                         .HasColumnName("pickup_code");
+
+                    b.Property<string>("Source")
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)")
+                        .HasColumnName("source");
 
                     b.Property<string>("Status")
                         .IsRequired()
@@ -931,6 +1078,127 @@ namespace O2o.Server.Platform.Migrations.Postgres
                     b.ToTable("payments_refunds", (string)null);
                 });
 
+            modelBuilder.Entity("O2o.Server.Modules.Promotions.FlashSale", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<DateTimeOffset>("CreatedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("created_at");
+
+                    b.Property<DateTimeOffset>("EndsAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("ends_at");
+
+                    b.Property<Guid>("MerchantId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("merchant_id");
+
+                    b.Property<int>("PerCustomerLimit")
+                        .HasColumnType("integer")
+                        .HasColumnName("per_customer_limit");
+
+                    b.Property<long>("PriceFen")
+                        .HasColumnType("bigint")
+                        .HasColumnName("price_fen");
+
+                    b.Property<Guid>("ProductId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("product_id");
+
+                    b.Property<int>("Quantity")
+                        .HasColumnType("integer")
+                        .HasColumnName("quantity");
+
+                    b.Property<long>("RegularPriceFen")
+                        .HasColumnType("bigint")
+                        .HasColumnName("regular_price_fen");
+
+                    b.Property<int>("Remaining")
+                        .HasColumnType("integer")
+                        .HasColumnName("remaining");
+
+                    b.Property<DateTimeOffset>("StartsAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("starts_at");
+
+                    b.Property<string>("StoreIds")
+                        .IsRequired()
+                        .HasMaxLength(4000)
+                        .HasColumnType("character varying(4000)")
+                        .HasColumnName("store_ids");
+
+                    b.HasKey("Id")
+                        .HasName("pk_promotions_flash_sales");
+
+                    b.HasIndex("MerchantId", "StartsAt")
+                        .HasDatabaseName("ix_promotions_flash_sales_merchant_id_starts_at");
+
+                    b.ToTable("promotions_flash_sales", null, t =>
+                        {
+                            t.HasCheckConstraint("ck_promotions_flash_sales_remaining", "remaining >= 0 AND remaining <= quantity");
+                        });
+                });
+
+            modelBuilder.Entity("O2o.Server.Modules.Promotions.FlashSaleBuyer", b =>
+                {
+                    b.Property<Guid>("SaleId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("sale_id");
+
+                    b.Property<string>("CustomerId")
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)")
+                        .HasColumnName("customer_id");
+
+                    b.Property<int>("Quantity")
+                        .HasColumnType("integer")
+                        .HasColumnName("quantity");
+
+                    b.HasKey("SaleId", "CustomerId")
+                        .HasName("pk_promotions_flash_sale_buyers");
+
+                    b.ToTable("promotions_flash_sale_buyers", null, t =>
+                        {
+                            t.HasCheckConstraint("ck_promotions_flash_sale_buyers_quantity", "quantity >= 0");
+                        });
+                });
+
+            modelBuilder.Entity("O2o.Server.Modules.Promotions.FlashSaleOrder", b =>
+                {
+                    b.Property<Guid>("OrderId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("order_id");
+
+                    b.Property<string>("CustomerId")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)")
+                        .HasColumnName("customer_id");
+
+                    b.Property<int>("Quantity")
+                        .HasColumnType("integer")
+                        .HasColumnName("quantity");
+
+                    b.Property<bool>("Returned")
+                        .HasColumnType("boolean")
+                        .HasColumnName("returned");
+
+                    b.Property<Guid>("SaleId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("sale_id");
+
+                    b.HasKey("OrderId")
+                        .HasName("pk_promotions_flash_sale_orders");
+
+                    b.HasIndex("SaleId")
+                        .HasDatabaseName("ix_promotions_flash_sale_orders_sale_id");
+
+                    b.ToTable("promotions_flash_sale_orders", (string)null);
+                });
+
             modelBuilder.Entity("O2o.Server.Modules.Stores.Merchant", b =>
                 {
                     b.Property<Guid>("Id")
@@ -1075,6 +1343,78 @@ namespace O2o.Server.Platform.Migrations.Postgres
                     b.ToTable("platform_idempotency", (string)null);
                 });
 
+            modelBuilder.Entity("O2o.Server.Platform.OutboxHandled", b =>
+                {
+                    b.Property<Guid>("EventId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("event_id");
+
+                    b.Property<string>("Handler")
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("handler");
+
+                    b.Property<DateTimeOffset>("HandledAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("handled_at");
+
+                    b.HasKey("EventId", "Handler")
+                        .HasName("pk_platform_outbox_handled");
+
+                    b.ToTable("platform_outbox_handled", (string)null);
+                });
+
+            modelBuilder.Entity("O2o.Server.Platform.OutboxMessage", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<int>("Attempts")
+                        .HasColumnType("integer")
+                        .HasColumnName("attempts");
+
+                    b.Property<string>("LastError")
+                        .HasMaxLength(2000)
+                        .HasColumnType("character varying(2000)")
+                        .HasColumnName("last_error");
+
+                    b.Property<DateTimeOffset?>("LockedUntil")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("locked_until");
+
+                    b.Property<DateTimeOffset>("NextAttemptAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("next_attempt_at");
+
+                    b.Property<DateTimeOffset>("OccurredAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("occurred_at");
+
+                    b.Property<string>("Payload")
+                        .IsRequired()
+                        .HasColumnType("text")
+                        .HasColumnName("payload");
+
+                    b.Property<DateTimeOffset?>("ProcessedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("processed_at");
+
+                    b.Property<string>("Type")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("type");
+
+                    b.HasKey("Id")
+                        .HasName("pk_platform_outbox");
+
+                    b.HasIndex("ProcessedAt", "NextAttemptAt")
+                        .HasDatabaseName("ix_platform_outbox_processed_at_next_attempt_at");
+
+                    b.ToTable("platform_outbox", (string)null);
+                });
+
             modelBuilder.Entity("O2o.Server.Platform.PlatformSecret", b =>
                 {
                     b.Property<string>("Name")
@@ -1151,6 +1491,26 @@ namespace O2o.Server.Platform.Migrations.Postgres
                         .HasConstraintName("fk_accounts_user_tokens_accounts_users_user_id");
                 });
 
+            modelBuilder.Entity("O2o.Server.Modules.Counter.CounterReturnLine", b =>
+                {
+                    b.HasOne("O2o.Server.Modules.Counter.CounterReturn", null)
+                        .WithMany("Lines")
+                        .HasForeignKey("ReturnId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_counter_return_lines_counter_returns_return_id");
+                });
+
+            modelBuilder.Entity("O2o.Server.Modules.Counter.CounterSaleLine", b =>
+                {
+                    b.HasOne("O2o.Server.Modules.Counter.CounterSale", null)
+                        .WithMany("Lines")
+                        .HasForeignKey("SaleId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_counter_sale_lines_counter_sales_sale_id");
+                });
+
             modelBuilder.Entity("O2o.Server.Modules.Ordering.Order", b =>
                 {
                     b.OwnsOne("O2o.Server.Modules.Ordering.DeliveryAddress", "DeliveryAddress", b1 =>
@@ -1215,6 +1575,16 @@ namespace O2o.Server.Platform.Migrations.Postgres
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired()
                         .HasConstraintName("fk_ordering_order_timeline_ordering_orders_order_id");
+                });
+
+            modelBuilder.Entity("O2o.Server.Modules.Counter.CounterReturn", b =>
+                {
+                    b.Navigation("Lines");
+                });
+
+            modelBuilder.Entity("O2o.Server.Modules.Counter.CounterSale", b =>
+                {
+                    b.Navigation("Lines");
                 });
 
             modelBuilder.Entity("O2o.Server.Modules.Ordering.Order", b =>

@@ -133,6 +133,37 @@ namespace O2o.Server.Platform.Migrations.Sqlite
                 });
 
             migrationBuilder.CreateTable(
+                name: "counter_returns",
+                columns: table => new
+                {
+                    id = table.Column<Guid>(type: "TEXT", nullable: false),
+                    sale_id = table.Column<Guid>(type: "TEXT", nullable: false),
+                    store_id = table.Column<Guid>(type: "TEXT", nullable: false),
+                    staff_id = table.Column<string>(type: "TEXT", maxLength: 64, nullable: false),
+                    refund_fen = table.Column<long>(type: "INTEGER", nullable: false),
+                    created_at = table.Column<long>(type: "INTEGER", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("pk_counter_returns", x => x.id);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "counter_sales",
+                columns: table => new
+                {
+                    id = table.Column<Guid>(type: "TEXT", nullable: false),
+                    store_id = table.Column<Guid>(type: "TEXT", nullable: false),
+                    staff_id = table.Column<string>(type: "TEXT", maxLength: 64, nullable: false),
+                    total_fen = table.Column<long>(type: "INTEGER", nullable: false),
+                    created_at = table.Column<long>(type: "INTEGER", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("pk_counter_sales", x => x.id);
+                });
+
+            migrationBuilder.CreateTable(
                 name: "inventory_ledger",
                 columns: table => new
                 {
@@ -190,6 +221,7 @@ namespace O2o.Server.Platform.Migrations.Sqlite
                     delivery_fee_fen = table.Column<long>(type: "INTEGER", nullable: false),
                     total_fen = table.Column<long>(type: "INTEGER", nullable: false),
                     currency = table.Column<string>(type: "TEXT", maxLength: 3, nullable: false),
+                    source = table.Column<string>(type: "TEXT", maxLength: 64, nullable: true),
                     status = table.Column<string>(type: "TEXT", maxLength: 32, nullable: false),
                     pickup_code = table.Column<string>(type: "TEXT", maxLength: 6, nullable: true),
                     created_at = table.Column<long>(type: "INTEGER", nullable: false),
@@ -290,6 +322,38 @@ namespace O2o.Server.Platform.Migrations.Sqlite
                 });
 
             migrationBuilder.CreateTable(
+                name: "platform_outbox",
+                columns: table => new
+                {
+                    id = table.Column<Guid>(type: "TEXT", nullable: false),
+                    type = table.Column<string>(type: "TEXT", maxLength: 200, nullable: false),
+                    payload = table.Column<string>(type: "TEXT", nullable: false),
+                    occurred_at = table.Column<long>(type: "INTEGER", nullable: false),
+                    next_attempt_at = table.Column<long>(type: "INTEGER", nullable: false),
+                    locked_until = table.Column<long>(type: "INTEGER", nullable: true),
+                    processed_at = table.Column<long>(type: "INTEGER", nullable: true),
+                    attempts = table.Column<int>(type: "INTEGER", nullable: false),
+                    last_error = table.Column<string>(type: "TEXT", maxLength: 2000, nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("pk_platform_outbox", x => x.id);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "platform_outbox_handled",
+                columns: table => new
+                {
+                    event_id = table.Column<Guid>(type: "TEXT", nullable: false),
+                    handler = table.Column<string>(type: "TEXT", maxLength: 200, nullable: false),
+                    handled_at = table.Column<long>(type: "INTEGER", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("pk_platform_outbox_handled", x => new { x.event_id, x.handler });
+                });
+
+            migrationBuilder.CreateTable(
                 name: "platform_secrets",
                 columns: table => new
                 {
@@ -299,6 +363,58 @@ namespace O2o.Server.Platform.Migrations.Sqlite
                 constraints: table =>
                 {
                     table.PrimaryKey("pk_platform_secrets", x => x.name);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "promotions_flash_sale_buyers",
+                columns: table => new
+                {
+                    sale_id = table.Column<Guid>(type: "TEXT", nullable: false),
+                    customer_id = table.Column<string>(type: "TEXT", maxLength: 64, nullable: false),
+                    quantity = table.Column<int>(type: "INTEGER", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("pk_promotions_flash_sale_buyers", x => new { x.sale_id, x.customer_id });
+                    table.CheckConstraint("ck_promotions_flash_sale_buyers_quantity", "quantity >= 0");
+                });
+
+            migrationBuilder.CreateTable(
+                name: "promotions_flash_sale_orders",
+                columns: table => new
+                {
+                    order_id = table.Column<Guid>(type: "TEXT", nullable: false),
+                    sale_id = table.Column<Guid>(type: "TEXT", nullable: false),
+                    customer_id = table.Column<string>(type: "TEXT", maxLength: 64, nullable: false),
+                    quantity = table.Column<int>(type: "INTEGER", nullable: false),
+                    returned = table.Column<bool>(type: "INTEGER", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("pk_promotions_flash_sale_orders", x => x.order_id);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "promotions_flash_sales",
+                columns: table => new
+                {
+                    id = table.Column<Guid>(type: "TEXT", nullable: false),
+                    merchant_id = table.Column<Guid>(type: "TEXT", nullable: false),
+                    product_id = table.Column<Guid>(type: "TEXT", nullable: false),
+                    store_ids = table.Column<string>(type: "TEXT", maxLength: 4000, nullable: false),
+                    price_fen = table.Column<long>(type: "INTEGER", nullable: false),
+                    regular_price_fen = table.Column<long>(type: "INTEGER", nullable: false),
+                    quantity = table.Column<int>(type: "INTEGER", nullable: false),
+                    remaining = table.Column<int>(type: "INTEGER", nullable: false),
+                    per_customer_limit = table.Column<int>(type: "INTEGER", nullable: false),
+                    starts_at = table.Column<long>(type: "INTEGER", nullable: false),
+                    ends_at = table.Column<long>(type: "INTEGER", nullable: false),
+                    created_at = table.Column<long>(type: "INTEGER", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("pk_promotions_flash_sales", x => x.id);
+                    table.CheckConstraint("ck_promotions_flash_sales_remaining", "remaining >= 0 AND remaining <= quantity");
                 });
 
             migrationBuilder.CreateTable(
@@ -444,6 +560,51 @@ namespace O2o.Server.Platform.Migrations.Sqlite
                 });
 
             migrationBuilder.CreateTable(
+                name: "counter_return_lines",
+                columns: table => new
+                {
+                    return_id = table.Column<Guid>(type: "TEXT", nullable: false),
+                    product_id = table.Column<Guid>(type: "TEXT", nullable: false),
+                    quantity = table.Column<int>(type: "INTEGER", nullable: false),
+                    refund_fen = table.Column<long>(type: "INTEGER", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("pk_counter_return_lines", x => new { x.return_id, x.product_id });
+                    table.ForeignKey(
+                        name: "fk_counter_return_lines_counter_returns_return_id",
+                        column: x => x.return_id,
+                        principalTable: "counter_returns",
+                        principalColumn: "id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "counter_sale_lines",
+                columns: table => new
+                {
+                    sale_id = table.Column<Guid>(type: "TEXT", nullable: false),
+                    product_id = table.Column<Guid>(type: "TEXT", nullable: false),
+                    sku = table.Column<string>(type: "TEXT", maxLength: 64, nullable: false),
+                    name_zh = table.Column<string>(type: "TEXT", maxLength: 200, nullable: false),
+                    name_en = table.Column<string>(type: "TEXT", maxLength: 200, nullable: true),
+                    unit_price_fen = table.Column<long>(type: "INTEGER", nullable: false),
+                    quantity = table.Column<int>(type: "INTEGER", nullable: false),
+                    returned_quantity = table.Column<int>(type: "INTEGER", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("pk_counter_sale_lines", x => new { x.sale_id, x.product_id });
+                    table.CheckConstraint("ck_counter_sale_lines_returned", "returned_quantity >= 0 AND returned_quantity <= quantity");
+                    table.ForeignKey(
+                        name: "fk_counter_sale_lines_counter_sales_sale_id",
+                        column: x => x.sale_id,
+                        principalTable: "counter_sales",
+                        principalColumn: "id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
                 name: "ordering_order_lines",
                 columns: table => new
                 {
@@ -552,6 +713,16 @@ namespace O2o.Server.Platform.Migrations.Sqlite
                 unique: true);
 
             migrationBuilder.CreateIndex(
+                name: "ix_counter_returns_sale_id",
+                table: "counter_returns",
+                column: "sale_id");
+
+            migrationBuilder.CreateIndex(
+                name: "ix_counter_sales_store_id_created_at",
+                table: "counter_sales",
+                columns: new[] { "store_id", "created_at" });
+
+            migrationBuilder.CreateIndex(
                 name: "ix_inventory_ledger_store_id_product_id_at",
                 table: "inventory_ledger",
                 columns: new[] { "store_id", "product_id", "at" });
@@ -613,6 +784,21 @@ namespace O2o.Server.Platform.Migrations.Sqlite
                 column: "created_at");
 
             migrationBuilder.CreateIndex(
+                name: "ix_platform_outbox_processed_at_next_attempt_at",
+                table: "platform_outbox",
+                columns: new[] { "processed_at", "next_attempt_at" });
+
+            migrationBuilder.CreateIndex(
+                name: "ix_promotions_flash_sale_orders_sale_id",
+                table: "promotions_flash_sale_orders",
+                column: "sale_id");
+
+            migrationBuilder.CreateIndex(
+                name: "ix_promotions_flash_sales_merchant_id_starts_at",
+                table: "promotions_flash_sales",
+                columns: new[] { "merchant_id", "starts_at" });
+
+            migrationBuilder.CreateIndex(
                 name: "ix_stores_stores_lat_lng",
                 table: "stores_stores",
                 columns: new[] { "lat", "lng" });
@@ -657,6 +843,12 @@ namespace O2o.Server.Platform.Migrations.Sqlite
                 name: "catalog_products");
 
             migrationBuilder.DropTable(
+                name: "counter_return_lines");
+
+            migrationBuilder.DropTable(
+                name: "counter_sale_lines");
+
+            migrationBuilder.DropTable(
                 name: "inventory_ledger");
 
             migrationBuilder.DropTable(
@@ -684,7 +876,22 @@ namespace O2o.Server.Platform.Migrations.Sqlite
                 name: "platform_idempotency");
 
             migrationBuilder.DropTable(
+                name: "platform_outbox");
+
+            migrationBuilder.DropTable(
+                name: "platform_outbox_handled");
+
+            migrationBuilder.DropTable(
                 name: "platform_secrets");
+
+            migrationBuilder.DropTable(
+                name: "promotions_flash_sale_buyers");
+
+            migrationBuilder.DropTable(
+                name: "promotions_flash_sale_orders");
+
+            migrationBuilder.DropTable(
+                name: "promotions_flash_sales");
 
             migrationBuilder.DropTable(
                 name: "stores_merchants");
@@ -697,6 +904,12 @@ namespace O2o.Server.Platform.Migrations.Sqlite
 
             migrationBuilder.DropTable(
                 name: "accounts_users");
+
+            migrationBuilder.DropTable(
+                name: "counter_returns");
+
+            migrationBuilder.DropTable(
+                name: "counter_sales");
 
             migrationBuilder.DropTable(
                 name: "ordering_orders");

@@ -134,6 +134,37 @@ namespace O2o.Server.Platform.Migrations.Postgres
                 });
 
             migrationBuilder.CreateTable(
+                name: "counter_returns",
+                columns: table => new
+                {
+                    id = table.Column<Guid>(type: "uuid", nullable: false),
+                    sale_id = table.Column<Guid>(type: "uuid", nullable: false),
+                    store_id = table.Column<Guid>(type: "uuid", nullable: false),
+                    staff_id = table.Column<string>(type: "character varying(64)", maxLength: 64, nullable: false),
+                    refund_fen = table.Column<long>(type: "bigint", nullable: false),
+                    created_at = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("pk_counter_returns", x => x.id);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "counter_sales",
+                columns: table => new
+                {
+                    id = table.Column<Guid>(type: "uuid", nullable: false),
+                    store_id = table.Column<Guid>(type: "uuid", nullable: false),
+                    staff_id = table.Column<string>(type: "character varying(64)", maxLength: 64, nullable: false),
+                    total_fen = table.Column<long>(type: "bigint", nullable: false),
+                    created_at = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("pk_counter_sales", x => x.id);
+                });
+
+            migrationBuilder.CreateTable(
                 name: "inventory_ledger",
                 columns: table => new
                 {
@@ -191,6 +222,7 @@ namespace O2o.Server.Platform.Migrations.Postgres
                     delivery_fee_fen = table.Column<long>(type: "bigint", nullable: false),
                     total_fen = table.Column<long>(type: "bigint", nullable: false),
                     currency = table.Column<string>(type: "character varying(3)", maxLength: 3, nullable: false),
+                    source = table.Column<string>(type: "character varying(64)", maxLength: 64, nullable: true),
                     status = table.Column<string>(type: "character varying(32)", maxLength: 32, nullable: false),
                     pickup_code = table.Column<string>(type: "character varying(6)", maxLength: 6, nullable: true),
                     created_at = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
@@ -291,6 +323,38 @@ namespace O2o.Server.Platform.Migrations.Postgres
                 });
 
             migrationBuilder.CreateTable(
+                name: "platform_outbox",
+                columns: table => new
+                {
+                    id = table.Column<Guid>(type: "uuid", nullable: false),
+                    type = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: false),
+                    payload = table.Column<string>(type: "text", nullable: false),
+                    occurred_at = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
+                    next_attempt_at = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
+                    locked_until = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: true),
+                    processed_at = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: true),
+                    attempts = table.Column<int>(type: "integer", nullable: false),
+                    last_error = table.Column<string>(type: "character varying(2000)", maxLength: 2000, nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("pk_platform_outbox", x => x.id);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "platform_outbox_handled",
+                columns: table => new
+                {
+                    event_id = table.Column<Guid>(type: "uuid", nullable: false),
+                    handler = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: false),
+                    handled_at = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("pk_platform_outbox_handled", x => new { x.event_id, x.handler });
+                });
+
+            migrationBuilder.CreateTable(
                 name: "platform_secrets",
                 columns: table => new
                 {
@@ -300,6 +364,58 @@ namespace O2o.Server.Platform.Migrations.Postgres
                 constraints: table =>
                 {
                     table.PrimaryKey("pk_platform_secrets", x => x.name);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "promotions_flash_sale_buyers",
+                columns: table => new
+                {
+                    sale_id = table.Column<Guid>(type: "uuid", nullable: false),
+                    customer_id = table.Column<string>(type: "character varying(64)", maxLength: 64, nullable: false),
+                    quantity = table.Column<int>(type: "integer", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("pk_promotions_flash_sale_buyers", x => new { x.sale_id, x.customer_id });
+                    table.CheckConstraint("ck_promotions_flash_sale_buyers_quantity", "quantity >= 0");
+                });
+
+            migrationBuilder.CreateTable(
+                name: "promotions_flash_sale_orders",
+                columns: table => new
+                {
+                    order_id = table.Column<Guid>(type: "uuid", nullable: false),
+                    sale_id = table.Column<Guid>(type: "uuid", nullable: false),
+                    customer_id = table.Column<string>(type: "character varying(64)", maxLength: 64, nullable: false),
+                    quantity = table.Column<int>(type: "integer", nullable: false),
+                    returned = table.Column<bool>(type: "boolean", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("pk_promotions_flash_sale_orders", x => x.order_id);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "promotions_flash_sales",
+                columns: table => new
+                {
+                    id = table.Column<Guid>(type: "uuid", nullable: false),
+                    merchant_id = table.Column<Guid>(type: "uuid", nullable: false),
+                    product_id = table.Column<Guid>(type: "uuid", nullable: false),
+                    store_ids = table.Column<string>(type: "character varying(4000)", maxLength: 4000, nullable: false),
+                    price_fen = table.Column<long>(type: "bigint", nullable: false),
+                    regular_price_fen = table.Column<long>(type: "bigint", nullable: false),
+                    quantity = table.Column<int>(type: "integer", nullable: false),
+                    remaining = table.Column<int>(type: "integer", nullable: false),
+                    per_customer_limit = table.Column<int>(type: "integer", nullable: false),
+                    starts_at = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
+                    ends_at = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
+                    created_at = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("pk_promotions_flash_sales", x => x.id);
+                    table.CheckConstraint("ck_promotions_flash_sales_remaining", "remaining >= 0 AND remaining <= quantity");
                 });
 
             migrationBuilder.CreateTable(
@@ -445,6 +561,51 @@ namespace O2o.Server.Platform.Migrations.Postgres
                 });
 
             migrationBuilder.CreateTable(
+                name: "counter_return_lines",
+                columns: table => new
+                {
+                    return_id = table.Column<Guid>(type: "uuid", nullable: false),
+                    product_id = table.Column<Guid>(type: "uuid", nullable: false),
+                    quantity = table.Column<int>(type: "integer", nullable: false),
+                    refund_fen = table.Column<long>(type: "bigint", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("pk_counter_return_lines", x => new { x.return_id, x.product_id });
+                    table.ForeignKey(
+                        name: "fk_counter_return_lines_counter_returns_return_id",
+                        column: x => x.return_id,
+                        principalTable: "counter_returns",
+                        principalColumn: "id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "counter_sale_lines",
+                columns: table => new
+                {
+                    sale_id = table.Column<Guid>(type: "uuid", nullable: false),
+                    product_id = table.Column<Guid>(type: "uuid", nullable: false),
+                    sku = table.Column<string>(type: "character varying(64)", maxLength: 64, nullable: false),
+                    name_zh = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: false),
+                    name_en = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: true),
+                    unit_price_fen = table.Column<long>(type: "bigint", nullable: false),
+                    quantity = table.Column<int>(type: "integer", nullable: false),
+                    returned_quantity = table.Column<int>(type: "integer", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("pk_counter_sale_lines", x => new { x.sale_id, x.product_id });
+                    table.CheckConstraint("ck_counter_sale_lines_returned", "returned_quantity >= 0 AND returned_quantity <= quantity");
+                    table.ForeignKey(
+                        name: "fk_counter_sale_lines_counter_sales_sale_id",
+                        column: x => x.sale_id,
+                        principalTable: "counter_sales",
+                        principalColumn: "id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
                 name: "ordering_order_lines",
                 columns: table => new
                 {
@@ -553,6 +714,16 @@ namespace O2o.Server.Platform.Migrations.Postgres
                 unique: true);
 
             migrationBuilder.CreateIndex(
+                name: "ix_counter_returns_sale_id",
+                table: "counter_returns",
+                column: "sale_id");
+
+            migrationBuilder.CreateIndex(
+                name: "ix_counter_sales_store_id_created_at",
+                table: "counter_sales",
+                columns: new[] { "store_id", "created_at" });
+
+            migrationBuilder.CreateIndex(
                 name: "ix_inventory_ledger_store_id_product_id_at",
                 table: "inventory_ledger",
                 columns: new[] { "store_id", "product_id", "at" });
@@ -614,6 +785,21 @@ namespace O2o.Server.Platform.Migrations.Postgres
                 column: "created_at");
 
             migrationBuilder.CreateIndex(
+                name: "ix_platform_outbox_processed_at_next_attempt_at",
+                table: "platform_outbox",
+                columns: new[] { "processed_at", "next_attempt_at" });
+
+            migrationBuilder.CreateIndex(
+                name: "ix_promotions_flash_sale_orders_sale_id",
+                table: "promotions_flash_sale_orders",
+                column: "sale_id");
+
+            migrationBuilder.CreateIndex(
+                name: "ix_promotions_flash_sales_merchant_id_starts_at",
+                table: "promotions_flash_sales",
+                columns: new[] { "merchant_id", "starts_at" });
+
+            migrationBuilder.CreateIndex(
                 name: "ix_stores_stores_lat_lng",
                 table: "stores_stores",
                 columns: new[] { "lat", "lng" });
@@ -658,6 +844,12 @@ namespace O2o.Server.Platform.Migrations.Postgres
                 name: "catalog_products");
 
             migrationBuilder.DropTable(
+                name: "counter_return_lines");
+
+            migrationBuilder.DropTable(
+                name: "counter_sale_lines");
+
+            migrationBuilder.DropTable(
                 name: "inventory_ledger");
 
             migrationBuilder.DropTable(
@@ -685,7 +877,22 @@ namespace O2o.Server.Platform.Migrations.Postgres
                 name: "platform_idempotency");
 
             migrationBuilder.DropTable(
+                name: "platform_outbox");
+
+            migrationBuilder.DropTable(
+                name: "platform_outbox_handled");
+
+            migrationBuilder.DropTable(
                 name: "platform_secrets");
+
+            migrationBuilder.DropTable(
+                name: "promotions_flash_sale_buyers");
+
+            migrationBuilder.DropTable(
+                name: "promotions_flash_sale_orders");
+
+            migrationBuilder.DropTable(
+                name: "promotions_flash_sales");
 
             migrationBuilder.DropTable(
                 name: "stores_merchants");
@@ -698,6 +905,12 @@ namespace O2o.Server.Platform.Migrations.Postgres
 
             migrationBuilder.DropTable(
                 name: "accounts_users");
+
+            migrationBuilder.DropTable(
+                name: "counter_returns");
+
+            migrationBuilder.DropTable(
+                name: "counter_sales");
 
             migrationBuilder.DropTable(
                 name: "ordering_orders");

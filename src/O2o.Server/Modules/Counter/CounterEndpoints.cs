@@ -1,0 +1,150 @@
+using System.Security.Claims;
+using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.EntityFrameworkCore;
+using O2o.Contracts;
+using O2o.Server.Kernel;
+using O2o.Server.Modules.Catalog;
+using O2o.Server.Modules.Inventory;
+using O2o.Server.Modules.Stores;
+using O2o.Server.Platform;
+
+namespace O2o.Server.Modules.Counter;
+
+/// <summary>Selling and taking back at the counter (POS), against the store's one stock.</summary>
+internal static class CounterEndpoints
+{
+    public const int MaxLines = 100;
+
+    public static void Map(IEndpointRouteBuilder api)
+    {
+        var store = api.MapGroup("/stores/{storeId}").RequireAuthorization(Policies.StoreOperator).WithTags("Store operations");
+        store.MapPost("/counter-sales", Sell).WithIdempotency("counter.sale").WithSummary("Sell at the counter from the stock online orders also use; every line or nothing");
+        store.MapGet("/counter-sales/{saleId}", Get).WithSummary("One counter sale with what was returned of it");
+        store.MapPost("/counter-returns", Return).WithIdempotency("counter.return").WithSummary("Take back units of a counter sale; never more than was sold");
+    }
+
+    private static async Task<Results<Created<CounterSaleResponse>, ProblemHttpResult>> Sell(
+        string storeId, CounterSaleRequest request, ClaimsPrincipal principal, HttpContext http, O2oDb db,
+        IStores stores, ICatalog catalog, IInventory inventory, TimeProvider clock, CancellationToken ct)
+    {
+        var store = await OperableStore(storeId, principal, stores, ct);
+        if (store is null) return CounterErrors.StoreNotFound.ToProblem();
+        var lines = ValidLines(request.Lines, out var invalid);
+        if (invalid is not null) return invalid.ToProblem();
+
+        var products = await catalog.GetAsync(lines.Select(l => l.ProductId).ToList(), ct);
+        if (lines.Any(l => !products.TryGetValue(l.ProductId, out var p) || !p.IsActive || p.MerchantId != store.MerchantId))
+            return CounterErrors.ProductNotFound.ToProblem();
+
+        var result = await db.InTransactionAsync(async () =>
+        {
+            var sale = new CounterSale
+            {
+                StoreId = store.Id, StaffId = Actor.From(principal).UserId, CreatedAt = clock.GetUtcNow(),
+                TotalFen = lines.Sum(l => products[l.ProductId].PriceFen * l.Quantity),
+            };
+            sale.Lines.AddRange(lines.Select(l => new CounterSaleLine
+            {
+                SaleId = sale.Id, ProductId = l.ProductId, Sku = products[l.ProductId].Sku, NameZh = products[l.ProductId].NameZh,
+                NameEn = products[l.ProductId].NameEn, UnitPriceFen = products[l.ProductId].PriceFen, Quantity = l.Quantity,
+            }));
+            var shortages = await inventory.SellAsync(store.Id, lines, $"counter-sale:{sale.Id}", ct);
+            if (shortages.Count > 0)
+                return Error.Conflict("insufficient_stock", "Not enough available stock for: " + string.Join(", ", shortages.Select(s => $"{products[s.ProductId].NameZh} (wanted {s.Requested}, available {s.Available})")))
+                    with { Extensions = new Dictionary<string, object?> { ["products"] = shortages.Select(s => new { productId = s.ProductId.ToString(), requested = s.Requested, available = s.Available }).ToArray() } };
+            db.Add(sale);
+            await db.SaveChangesAsync(ct);
+            return (Result<CounterSale>)sale;
+        }, r => r.IsSuccess, ct);
+        return result.IsSuccess
+            ? TypedResults.Created($"/api/stores/{store.Id}/counter-sales/{result.Value.Id}", ToResponse(result.Value, http.PrefersEnglish()))
+            : result.Error!.ToProblem();
+    }
+
+    private static async Task<Results<Ok<CounterSaleResponse>, ProblemHttpResult>> Get(
+        string storeId, string saleId, ClaimsPrincipal principal, HttpContext http, O2oDb db, IStores stores, CancellationToken ct)
+    {
+        var store = await OperableStore(storeId, principal, stores, ct);
+        if (store is null) return CounterErrors.StoreNotFound.ToProblem();
+        var sale = Guid.TryParse(saleId, out var id) ? await db.Set<CounterSale>().AsNoTracking().FirstOrDefaultAsync(s => s.Id == id && s.StoreId == store.Id, ct) : null;
+        return sale is null ? CounterErrors.SaleNotFound.ToProblem() : TypedResults.Ok(ToResponse(sale, http.PrefersEnglish()));
+    }
+
+    private static async Task<Results<Created<CounterReturnResponse>, ProblemHttpResult>> Return(
+        string storeId, CounterReturnRequest request, ClaimsPrincipal principal, O2oDb db, IStores stores, IInventory inventory, TimeProvider clock, CancellationToken ct)
+    {
+        var store = await OperableStore(storeId, principal, stores, ct);
+        if (store is null) return CounterErrors.StoreNotFound.ToProblem();
+        var v = new Validation().Text("saleId", request.SaleId, 64);
+        if (v.Error is not null) return v.Error.ToProblem();
+        var lines = ValidLines(request.Lines, out var invalid);
+        if (invalid is not null) return invalid.ToProblem();
+        var sale = Guid.TryParse(request.SaleId, out var id) ? await db.Set<CounterSale>().AsNoTracking().FirstOrDefaultAsync(s => s.Id == id && s.StoreId == store.Id, ct) : null;
+        if (sale is null) return CounterErrors.SaleNotFound.ToProblem();
+        if (lines.Any(l => sale.Lines.All(s => s.ProductId != l.ProductId))) return CounterErrors.ProductNotInSale.ToProblem();
+
+        var result = await db.InTransactionAsync(async () =>
+        {
+            var back = new CounterReturn { SaleId = sale.Id, StoreId = store.Id, StaffId = Actor.From(principal).UserId, CreatedAt = clock.GetUtcNow(),
+                RefundFen = lines.Sum(l => sale.Lines.First(s => s.ProductId == l.ProductId).UnitPriceFen * l.Quantity) };
+            foreach (var line in lines)
+            {
+                var taken = await db.Set<CounterSaleLine>()
+                    .Where(s => s.SaleId == sale.Id && s.ProductId == line.ProductId && s.ReturnedQuantity + line.Quantity <= s.Quantity)
+                    .ExecuteUpdateAsync(u => u.SetProperty(s => s.ReturnedQuantity, s => s.ReturnedQuantity + line.Quantity), ct);
+                if (taken == 0) return CounterErrors.ReturnExceedsSale;
+                back.Lines.Add(new CounterReturnLine { ReturnId = back.Id, ProductId = line.ProductId, Quantity = line.Quantity,
+                    RefundFen = sale.Lines.First(s => s.ProductId == line.ProductId).UnitPriceFen * line.Quantity });
+            }
+            await inventory.ReturnAsync(store.Id, lines, $"counter-return:{back.Id}", ct);
+            db.Add(back);
+            await db.SaveChangesAsync(ct);
+            return (Result<CounterReturn>)back;
+        }, r => r.IsSuccess, ct);
+        if (!result.IsSuccess) return result.Error!.ToProblem();
+        var r = result.Value;
+        return TypedResults.Created($"/api/stores/{store.Id}/counter-sales/{sale.Id}", new CounterReturnResponse(r.Id.ToString(), sale.Id.ToString(), store.Id.ToString(),
+            r.Lines.Select(l => new CounterReturnLineResponse(l.ProductId.ToString(), l.Quantity, l.RefundFen)).ToArray(), r.RefundFen, r.CreatedAt));
+    }
+
+    private static async Task<StoreInfo?> OperableStore(string storeId, ClaimsPrincipal principal, IStores stores, CancellationToken ct)
+    {
+        var store = Guid.TryParse(storeId, out var id) ? await stores.FindAsync(id, ct) : null;
+        return store is not null && Actor.From(principal).CanOperate(store) ? store : null;
+    }
+
+    /// <summary>Lines merged by product; ids that cannot exist become the empty id and are not found later.</summary>
+    private static List<StockLine> ValidLines(CounterLineRequest[]? lines, out Error? error)
+    {
+        var v = new Validation();
+        if (lines is null || lines.Length == 0) v.Add("lines", "At least one line.");
+        else if (lines.Length > MaxLines) v.Add("lines", $"At most {MaxLines} lines.");
+        else
+            for (var i = 0; i < lines.Length; i++)
+            {
+                if (lines[i] is null) { v.Add($"lines[{i}]", "Required."); continue; }
+                v.Text($"lines[{i}].productId", lines[i].ProductId, 64).Quantity($"lines[{i}].quantity", lines[i].Quantity);
+            }
+        error = v.Error;
+        if (error is not null) return [];
+        var merged = lines!.GroupBy(l => Guid.TryParse(l.ProductId, out var id) ? id : Guid.Empty)
+            .Select(g => new StockLine(g.Key, g.Sum(l => l.Quantity!.Value))).ToList();
+        if (merged.Any(l => l.Quantity > Validation.MaxQuantity)) error = Error.Validation("lines", $"At most {Validation.MaxQuantity} units of one product.");
+        return merged;
+    }
+
+    private static CounterSaleResponse ToResponse(CounterSale s, bool english) => new(
+        s.Id.ToString(), s.StoreId.ToString(),
+        s.Lines.OrderBy(l => l.Sku).Select(l => new CounterSaleLineResponse(l.ProductId.ToString(), l.Sku, english && l.NameEn is { Length: > 0 } ? l.NameEn : l.NameZh,
+            l.Quantity, l.UnitPriceFen, l.UnitPriceFen * l.Quantity, l.ReturnedQuantity)).ToArray(),
+        s.TotalFen, "CNY", s.CreatedAt);
+}
+
+internal static class CounterErrors
+{
+    public static readonly Error StoreNotFound = Error.NotFound("store_not_found", "The store");
+    public static readonly Error ProductNotFound = Error.NotFound("product_not_found", "A product of the sale");
+    public static readonly Error SaleNotFound = Error.NotFound("sale_not_found", "The counter sale");
+    public static readonly Error ProductNotInSale = Error.Unprocessable("product_not_in_sale", "A returned product was not part of that sale.");
+    public static readonly Error ReturnExceedsSale = Error.Conflict("return_exceeds_sale", "That is more than was sold and not yet returned.");
+}

@@ -1,0 +1,77 @@
+using Microsoft.Extensions.Options;
+using O2o.Contracts;
+using O2o.Server.Kernel;
+using O2o.Server.Modules.Cart;
+using O2o.Server.Modules.Catalog;
+using O2o.Server.Modules.Inventory;
+using O2o.Server.Modules.Stores;
+using O2o.Server.Platform;
+
+namespace O2o.Server.Modules.Ordering;
+
+/// <summary>
+/// Places an order: store, fulfilment and products checked, every line reserved or none, in one transaction.
+/// Checkout and flash sales both come through here, so there is one way an order begins.
+/// </summary>
+internal sealed class OrderPlacement(O2oDb db, IStores stores, ICatalog catalog, ICart cart, IInventory inventory,
+    IOptions<OrderingOptions> options, IOptions<DeliveryOptions> delivery, TimeProvider clock)
+{
+    public const int MaxLines = 100;
+
+    public async Task<Result<Order>> PlaceAsync(PlacementRequest request, CancellationToken ct)
+    {
+        var f = request.Fulfillment;
+        var store = Guid.TryParse(f.StoreId, out var storeId) ? await stores.FindAsync(storeId, ct) : null;
+        if (store is null) return OrderingErrors.StoreNotFound;
+        if (!store.Offers(f.Type!)) return OrderingErrors.FulfillmentNotOffered;
+        if (!store.OpenNow) return OrderingErrors.StoreClosed;
+
+        DeliveryAddress? address = null;
+        double? distanceKm = null;
+        long deliveryFee = 0;
+        if (f.Type == FulfillmentType.Delivery)
+        {
+            var a = f.Address!;
+            distanceKm = Math.Round(Geo.DistanceKm(store.Lat, store.Lng, a.Lat!.Value, a.Lng!.Value), 3);
+            if (distanceKm > store.DeliveryRadiusKm) return OrderingErrors.OutOfDeliveryArea(distanceKm.Value, store.DeliveryRadiusKm);
+            address = new DeliveryAddress { Line = a.Line!.Trim(), Lat = a.Lat.Value, Lng = a.Lng.Value, ContactName = a.ContactName!.Trim(), ContactPhone = a.ContactPhone!.Trim() };
+            deliveryFee = delivery.Value.FeeFor(distanceKm.Value);
+        }
+
+        return await db.InTransactionAsync(async () =>
+        {
+            var fromCart = request.Lines is null;
+            var wanted = fromCart
+                ? (await cart.GetItemsAsync(request.CustomerId, ct)).Select(i => new PlacementLine(i.ProductId, i.Quantity)).ToList()
+                : request.Lines!;
+            if (wanted.Count == 0) return OrderingErrors.CartEmpty;
+            var merged = wanted.GroupBy(w => w.ProductId)
+                .Select(g => new PlacementLine(g.Key, g.Sum(x => x.Quantity), g.First().UnitPriceFen)).ToList();
+            if (merged.Any(m => m.Quantity > Validation.MaxQuantity)) return Error.Validation("lines", $"At most {Validation.MaxQuantity} units of one product.");
+            if (merged.Count > MaxLines) return Error.Validation("lines", $"At most {MaxLines} different products.");
+
+            var products = await catalog.GetAsync(merged.Select(m => m.ProductId).ToList(), ct);
+            var missing = merged.Where(m => !products.TryGetValue(m.ProductId, out var p) || !p.IsActive || p.MerchantId != store.MerchantId).ToList();
+            if (missing.Count > 0)
+                return OrderingErrors.ProductNotFound with { Extensions = new Dictionary<string, object?> { ["productIds"] = missing.Select(m => m.ProductId == Guid.Empty ? "(not an id)" : m.ProductId.ToString()).ToArray() } };
+
+            var order = Order.Place(request.CustomerId, store.Id, f.Type!, address, distanceKm,
+                merged.Select(m => new OrderLine
+                {
+                    ProductId = m.ProductId, Sku = products[m.ProductId].Sku, NameZh = products[m.ProductId].NameZh,
+                    NameEn = products[m.ProductId].NameEn, UnitPriceFen = m.UnitPriceFen ?? products[m.ProductId].PriceFen, Quantity = m.Quantity,
+                }).ToList(),
+                deliveryFee, clock.GetUtcNow(), request.PaymentTimeout ?? options.Value.PaymentTimeout, request.Source);
+
+            var shortages = await inventory.ReserveAsync(store.Id, merged.Select(m => new StockLine(m.ProductId, m.Quantity)).ToList(), $"order:{order.Id}", ct);
+            if (shortages.Count > 0)
+                return Error.Conflict("insufficient_stock", "Not enough stock at this store for: " + string.Join(", ", shortages.Select(s => $"{products[s.ProductId].NameZh} (wanted {s.Requested}, available {s.Available})")))
+                    with { Extensions = new Dictionary<string, object?> { ["products"] = shortages.Select(s => new { productId = s.ProductId.ToString(), name = products[s.ProductId].NameZh, requested = s.Requested, available = s.Available }).ToArray() } };
+
+            db.Add(order);
+            if (fromCart) await cart.ClearAsync(request.CustomerId, ct);
+            await db.SaveChangesAsync(ct);
+            return (Result<Order>)order;
+        }, r => r.IsSuccess, ct);
+    }
+}

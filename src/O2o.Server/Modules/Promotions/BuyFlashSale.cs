@@ -1,0 +1,98 @@
+using System.Security.Claims;
+using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Options;
+using O2o.Contracts;
+using O2o.Server.Kernel;
+using O2o.Server.Modules.Ordering;
+using O2o.Server.Platform;
+
+namespace O2o.Server.Modules.Promotions;
+
+internal static class BuyFlashSale
+{
+    public static void Map(IEndpointRouteBuilder api) =>
+        api.MapPost("/flash-sales/{saleId}/orders", Handle).RequireAuthorization(Policies.Customer).WithIdempotency("flash-sales.order")
+            .WithTags("Flash sales").WithSummary("Buy in a flash sale: an order at the sale price, or 409 sold_out / not_started / ended / limit_exceeded");
+
+    private static async Task<Results<Created<OrderResponse>, ProblemHttpResult>> Handle(
+        string saleId, FlashSaleOrderRequest request, ClaimsPrincipal principal, HttpContext http, O2oDb db, FlashSaleGate gate,
+        IOrdering ordering, IOptions<PromotionsOptions> options, TimeProvider clock, CancellationToken ct)
+    {
+        var v = new Validation().Quantity("quantity", request.Quantity);
+        FulfillmentRules.Validate(request.Fulfillment, v);
+        if (v.Error is not null) return v.Error.ToProblem();
+        var sale = Guid.TryParse(saleId, out var id) ? await db.Set<FlashSale>().AsNoTracking().FirstOrDefaultAsync(s => s.Id == id, ct) : null;
+        if (sale is null) return PromotionsErrors.SaleNotFound.ToProblem();
+        var now = clock.GetUtcNow();
+        if (now < sale.StartsAt) return PromotionsErrors.NotStarted.ToProblem();
+        if (now >= sale.EndsAt) return PromotionsErrors.Ended.ToProblem();
+        var quantity = request.Quantity!.Value;
+        if (quantity > sale.PerCustomerLimit) return PromotionsErrors.LimitExceeded.ToProblem();
+        if (!Guid.TryParse(request.Fulfillment!.StoreId, out var storeId) || !sale.SellsAt(storeId)) return PromotionsErrors.StoreNotInSale.ToProblem();
+        if (!await gate.TryTakeAsync(sale.Id, quantity, ct)) return PromotionsErrors.SoldOut.ToProblem();
+
+        var customer = Actor.From(principal).UserId;
+        Result<OrderResponse> result;
+        try
+        {
+            await EnsureBuyerAsync(db, sale.Id, customer, ct);
+            result = await db.InTransactionAsync(async () =>
+            {
+                var withinLimit = await db.Set<FlashSaleBuyer>()
+                    .Where(b => b.SaleId == sale.Id && b.CustomerId == customer && b.Quantity + quantity <= sale.PerCustomerLimit)
+                    .ExecuteUpdateAsync(u => u.SetProperty(b => b.Quantity, b => b.Quantity + quantity), ct);
+                if (withinLimit == 0) return PromotionsErrors.LimitExceeded;
+                var taken = await db.Set<FlashSale>().Where(s => s.Id == sale.Id && s.Remaining >= quantity)
+                    .ExecuteUpdateAsync(u => u.SetProperty(s => s.Remaining, s => s.Remaining - quantity), ct);
+                if (taken == 0) return PromotionsErrors.SoldOut;
+
+                var placed = await ordering.PlaceAsync(new PlacementRequest(customer, request.Fulfillment,
+                    [new PlacementLine(sale.ProductId, quantity, sale.PriceFen)], options.Value.PaymentTimeout, $"flash_sale:{sale.Id}"), http.PrefersEnglish(), ct);
+                if (!placed.IsSuccess) return placed;
+                db.Add(new FlashSaleOrder { OrderId = Guid.Parse(placed.Value.Id), SaleId = sale.Id, CustomerId = customer, Quantity = quantity });
+                await db.SaveChangesAsync(ct);
+                return placed;
+            }, r => r.IsSuccess, ct);
+        }
+        catch
+        {
+            gate.GiveBack(sale.Id, quantity);
+            throw;
+        }
+
+        if (result.IsSuccess) return TypedResults.Created($"/api/orders/{result.Value.Id}", result.Value);
+        if (result.Error == PromotionsErrors.SoldOut) gate.MarkSoldOut(sale.Id);
+        else gate.GiveBack(sale.Id, quantity);
+        return result.Error!.ToProblem();
+    }
+
+    /// <summary>A customer's first attempt creates their row, so the limit is then one conditional update.</summary>
+    private static async Task EnsureBuyerAsync(O2oDb db, Guid saleId, string customer, CancellationToken ct)
+    {
+        if (await db.Set<FlashSaleBuyer>().AnyAsync(b => b.SaleId == saleId && b.CustomerId == customer, ct)) return;
+        db.Add(new FlashSaleBuyer { SaleId = saleId, CustomerId = customer });
+        try { await db.SaveChangesAsync(ct); }
+        catch (DbUpdateException) { /* a concurrent attempt of the same customer created it */ }
+        finally { db.ChangeTracker.Clear(); }
+    }
+}
+
+/// <summary>Units of an order that was cancelled or expired go back to its sale, once.</summary>
+internal sealed class OnFlashSaleOrderCancelled(O2oDb db, FlashSaleGate gate) : IEventHandler<OrderCancelled>
+{
+    public async Task HandleAsync(OrderCancelled e, CancellationToken ct)
+    {
+        if (e.Source is null || !e.Source.StartsWith("flash_sale:", StringComparison.Ordinal)) return;
+        var link = await db.Set<FlashSaleOrder>().AsNoTracking().FirstOrDefaultAsync(o => o.OrderId == e.OrderId, ct);
+        if (link is null) return;
+        var claimed = await db.Set<FlashSaleOrder>().Where(o => o.OrderId == e.OrderId && !o.Returned)
+            .ExecuteUpdateAsync(u => u.SetProperty(o => o.Returned, true), ct);
+        if (claimed == 0) return;
+        await db.Set<FlashSale>().Where(s => s.Id == link.SaleId)
+            .ExecuteUpdateAsync(u => u.SetProperty(s => s.Remaining, s => s.Remaining + link.Quantity), ct);
+        await db.Set<FlashSaleBuyer>().Where(b => b.SaleId == link.SaleId && b.CustomerId == link.CustomerId)
+            .ExecuteUpdateAsync(u => u.SetProperty(b => b.Quantity, b => b.Quantity - link.Quantity), ct);
+        gate.GiveBack(link.SaleId, link.Quantity);
+    }
+}

@@ -1,0 +1,23 @@
+using O2o.Server.Platform;
+using O2o.Server.Modules.Ordering;
+
+namespace O2o.Server.Modules.Promotions;
+
+internal sealed class PromotionsOptions
+{
+    /// <summary>Flash-sale orders must be paid quickly so that unpaid units return to the sale.</summary>
+    public TimeSpan PaymentTimeout { get; set; } = TimeSpan.FromMinutes(5);
+}
+
+public static class PromotionsModule
+{
+    public static void AddPromotions(this WebApplicationBuilder builder)
+    {
+        builder.Services.AddOptions<PromotionsOptions>().Bind(builder.Configuration.GetSection("FlashSales"))
+            .Validate(o => o.PaymentTimeout > TimeSpan.Zero, "FlashSales:PaymentTimeout must be positive.").ValidateOnStart();
+        builder.Services.AddSingleton<FlashSaleGate>();
+        builder.Services.AddEventHandler<OrderCancelled, OnFlashSaleOrderCancelled>();
+    }
+
+    public static void MapPromotions(this IEndpointRouteBuilder api) => FlashSaleEndpoints.Map(api);
+}
