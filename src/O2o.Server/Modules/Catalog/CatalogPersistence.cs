@@ -1,5 +1,5 @@
 using Microsoft.EntityFrameworkCore;
-using Microsoft.EntityFrameworkCore.ChangeTracking;
+using O2o.Server.Platform;
 
 namespace O2o.Server.Modules.Catalog;
 
@@ -18,10 +18,7 @@ internal static class CatalogPersistence
             e.Property(p => p.DescriptionEn).HasMaxLength(2000);
             e.Property(p => p.Category).HasMaxLength(64);
             e.Property(p => p.SearchText).HasMaxLength(500);
-            e.Property(p => p.ImageUrls).HasMaxLength(4000).HasConversion(
-                v => string.Join('\n', v),
-                v => v.Split('\n', StringSplitOptions.RemoveEmptyEntries).ToList(),
-                new ValueComparer<List<string>>((a, b) => a!.SequenceEqual(b!), v => v.Aggregate(0, (h, s) => HashCode.Combine(h, s)), v => v.ToList()));
+            e.Property(p => p.ImageUrls).HasDelimitedConversion('\n', v => v, v => v, 4000);
             e.HasIndex(p => new { p.MerchantId, p.Sku }).IsUnique();
             e.HasIndex(p => p.Category);
         });

@@ -27,7 +27,7 @@ internal static class CounterEndpoints
         string storeId, CounterSaleRequest request, ClaimsPrincipal principal, HttpContext http, O2oDb db,
         IStores stores, ICatalog catalog, IInventory inventory, TimeProvider clock, CancellationToken ct)
     {
-        var store = await OperableStore(storeId, principal, stores, ct);
+        var store = await stores.FindOperableAsync(storeId, Actor.From(principal), ct);
         if (store is null) return CounterErrors.StoreNotFound.ToProblem();
         var lines = ValidLines(request.Lines, out var invalid);
         if (invalid is not null) return invalid.ToProblem();
@@ -49,9 +49,7 @@ internal static class CounterEndpoints
                 NameEn = products[l.ProductId].NameEn, UnitPriceFen = products[l.ProductId].PriceFen, Quantity = l.Quantity,
             }));
             var shortages = await inventory.SellAsync(store.Id, lines, $"counter-sale:{sale.Id}", ct);
-            if (shortages.Count > 0)
-                return Error.Conflict("insufficient_stock", "Not enough available stock for: " + string.Join(", ", shortages.Select(s => $"{products[s.ProductId].NameZh} (wanted {s.Requested}, available {s.Available})")))
-                    with { Extensions = new Dictionary<string, object?> { ["products"] = shortages.Select(s => new { productId = s.ProductId.ToString(), requested = s.Requested, available = s.Available }).ToArray() } };
+            if (shortages.Count > 0) return Shortages.ToError(shortages, id => products[id].NameZh);
             db.Add(sale);
             await db.SaveChangesAsync(ct);
             return (Result<CounterSale>)sale;
@@ -64,7 +62,7 @@ internal static class CounterEndpoints
     private static async Task<Results<Ok<CounterSaleResponse>, ProblemHttpResult>> Get(
         string storeId, string saleId, ClaimsPrincipal principal, HttpContext http, O2oDb db, IStores stores, CancellationToken ct)
     {
-        var store = await OperableStore(storeId, principal, stores, ct);
+        var store = await stores.FindOperableAsync(storeId, Actor.From(principal), ct);
         if (store is null) return CounterErrors.StoreNotFound.ToProblem();
         var sale = Guid.TryParse(saleId, out var id) ? await db.Set<CounterSale>().AsNoTracking().FirstOrDefaultAsync(s => s.Id == id && s.StoreId == store.Id, ct) : null;
         return sale is null ? CounterErrors.SaleNotFound.ToProblem() : TypedResults.Ok(ToResponse(sale, http.PrefersEnglish()));
@@ -73,7 +71,7 @@ internal static class CounterEndpoints
     private static async Task<Results<Created<CounterReturnResponse>, ProblemHttpResult>> Return(
         string storeId, CounterReturnRequest request, ClaimsPrincipal principal, O2oDb db, IStores stores, IInventory inventory, TimeProvider clock, CancellationToken ct)
     {
-        var store = await OperableStore(storeId, principal, stores, ct);
+        var store = await stores.FindOperableAsync(storeId, Actor.From(principal), ct);
         if (store is null) return CounterErrors.StoreNotFound.ToProblem();
         var v = new Validation().Text("saleId", request.SaleId, 64);
         if (v.Error is not null) return v.Error.ToProblem();
@@ -105,12 +103,6 @@ internal static class CounterEndpoints
         var r = result.Value;
         return TypedResults.Created($"/api/stores/{store.Id}/counter-sales/{sale.Id}", new CounterReturnResponse(r.Id.ToString(), sale.Id.ToString(), store.Id.ToString(),
             r.Lines.Select(l => new CounterReturnLineResponse(l.ProductId.ToString(), l.Quantity, l.RefundFen)).ToArray(), r.RefundFen, r.CreatedAt));
-    }
-
-    private static async Task<StoreInfo?> OperableStore(string storeId, ClaimsPrincipal principal, IStores stores, CancellationToken ct)
-    {
-        var store = Guid.TryParse(storeId, out var id) ? await stores.FindAsync(id, ct) : null;
-        return store is not null && Actor.From(principal).CanOperate(store) ? store : null;
     }
 
     /// <summary>Lines merged by product; ids that cannot exist become the empty id and are not found later.</summary>

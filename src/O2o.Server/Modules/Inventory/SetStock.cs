@@ -76,8 +76,8 @@ internal static class SetStock
     private static async Task<Result<(Guid StoreId, Guid ProductId)>> Resolve(
         string storeId, string productId, ClaimsPrincipal principal, IStores stores, ICatalog catalog, CancellationToken ct)
     {
-        var store = Guid.TryParse(storeId, out var sid) ? await stores.FindAsync(sid, ct) : null;
-        if (store is null || !Actor.From(principal).CanOperate(store)) return InventoryErrors.StoreNotFound;
+        var store = await stores.FindOperableAsync(storeId, Actor.From(principal), ct);
+        if (store is null) return InventoryErrors.StoreNotFound;
         var product = Guid.TryParse(productId, out var pid) ? (await catalog.GetAsync([pid], ct)).GetValueOrDefault(pid) : null;
         if (product is null || product.MerchantId != store.MerchantId) return InventoryErrors.ProductNotFound;
         return (store.Id, product.Id);

@@ -25,8 +25,8 @@ internal static class StockLedger
     private static async Task<Results<Ok<LedgerEntryResponse[]>, ProblemHttpResult>> Get(
         string storeId, string productId, ClaimsPrincipal principal, O2oDb db, IStores stores, ICatalog catalog, CancellationToken ct)
     {
-        var store = Guid.TryParse(storeId, out var sid) ? await stores.FindAsync(sid, ct) : null;
-        if (store is null || !Actor.From(principal).CanOperate(store)) return InventoryErrors.StoreNotFound.ToProblem();
+        var store = await stores.FindOperableAsync(storeId, Actor.From(principal), ct);
+        if (store is null) return InventoryErrors.StoreNotFound.ToProblem();
         var product = Guid.TryParse(productId, out var pid) ? (await catalog.GetAsync([pid], ct)).GetValueOrDefault(pid) : null;
         if (product is null || product.MerchantId != store.MerchantId) return InventoryErrors.ProductNotFound.ToProblem();
 

@@ -64,9 +64,7 @@ internal sealed class OrderPlacement(O2oDb db, IStores stores, ICatalog catalog,
                 deliveryFee, clock.GetUtcNow(), request.PaymentTimeout ?? options.Value.PaymentTimeout, request.Source);
 
             var shortages = await inventory.ReserveAsync(store.Id, merged.Select(m => new StockLine(m.ProductId, m.Quantity)).ToList(), $"order:{order.Id}", ct);
-            if (shortages.Count > 0)
-                return Error.Conflict("insufficient_stock", "Not enough stock at this store for: " + string.Join(", ", shortages.Select(s => $"{products[s.ProductId].NameZh} (wanted {s.Requested}, available {s.Available})")))
-                    with { Extensions = new Dictionary<string, object?> { ["products"] = shortages.Select(s => new { productId = s.ProductId.ToString(), name = products[s.ProductId].NameZh, requested = s.Requested, available = s.Available }).ToArray() } };
+            if (shortages.Count > 0) return Shortages.ToError(shortages, id => products[id].NameZh);
 
             db.Add(order);
             if (fromCart) await cart.ClearAsync(request.CustomerId, ct);

@@ -25,21 +25,14 @@ internal static class StoreOrders
             => Move(storeId, orderId, OrderStatus.Completed, p, h, db, s, w, ct, deliveryOnly: true)).WithSummary("out_for_delivery → completed");
     }
 
-    internal static async Task<Result<StoreInfo>> OperableStore(string storeId, ClaimsPrincipal principal, IStores stores, CancellationToken ct)
-    {
-        var store = Guid.TryParse(storeId, out var id) ? await stores.FindAsync(id, ct) : null;
-        if (store is null || !Actor.From(principal).CanOperate(store)) return OrderingErrors.StoreNotFound;
-        return store;
-    }
-
     private static async Task<Results<Ok<OrderResponse[]>, ProblemHttpResult>> List(
         string storeId, string? status, ClaimsPrincipal principal, HttpContext http, O2oDb db, IStores stores, CancellationToken ct)
     {
-        var store = await OperableStore(storeId, principal, stores, ct);
-        if (!store.IsSuccess) return store.Error!.ToProblem();
+        var store = await stores.FindOperableAsync(storeId, Actor.From(principal), ct);
+        if (store is null) return OrderingErrors.StoreNotFound.ToProblem();
         if (status is not null && !OrderStatus.All.Contains(status))
             return Error.Validation("status", $"Must be one of {string.Join(", ", OrderStatus.All)}.").ToProblem();
-        var query = db.Set<Order>().AsNoTracking().AsSplitQuery().Where(o => o.StoreId == store.Value.Id);
+        var query = db.Set<Order>().AsNoTracking().AsSplitQuery().Where(o => o.StoreId == store.Id);
         if (status is not null) query = query.Where(o => o.Status == status);
         var orders = await query.OrderByDescending(o => o.CreatedAt).ThenByDescending(o => o.Id).Take(200).ToListAsync(ct);
         var admin = Actor.From(principal).IsAdmin;
@@ -50,11 +43,11 @@ internal static class StoreOrders
         string storeId, string orderId, string target, ClaimsPrincipal principal, HttpContext http, O2oDb db, IStores stores,
         OrderWorkflow workflow, CancellationToken ct, bool deliveryOnly = false)
     {
-        var store = await OperableStore(storeId, principal, stores, ct);
-        if (!store.IsSuccess) return store.Error!.ToProblem();
+        var store = await stores.FindOperableAsync(storeId, Actor.From(principal), ct);
+        if (store is null) return OrderingErrors.StoreNotFound.ToProblem();
         if (!Guid.TryParse(orderId, out var id)) return OrderingErrors.OrderNotFound.ToProblem();
         var result = await workflow.MoveAsync(id, target, null, order =>
-            order.StoreId != store.Value.Id ? OrderingErrors.OrderNotFound
+            order.StoreId != store.Id ? OrderingErrors.OrderNotFound
             : deliveryOnly && order.FulfillmentType != FulfillmentType.Delivery ? OrderingErrors.InvalidStatus(order.Status, "delivered")
             : null, ct);
         return result.IsSuccess

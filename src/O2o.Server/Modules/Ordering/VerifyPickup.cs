@@ -20,9 +20,9 @@ internal static class VerifyPickup
         string storeId, PickupRequest request, ClaimsPrincipal principal, HttpContext http, O2oDb db, IStores stores,
         OrderWorkflow workflow, PickupAttempts attempts, CancellationToken ct)
     {
-        var store = await StoreOrders.OperableStore(storeId, principal, stores, ct);
-        if (!store.IsSuccess) return store.Error!.ToProblem();
-        if (attempts.IsBlocked(store.Value.Id, out var retryAfter))
+        var store = await stores.FindOperableAsync(storeId, Actor.From(principal), ct);
+        if (store is null) return OrderingErrors.StoreNotFound.ToProblem();
+        if (attempts.IsBlocked(store.Id, out var retryAfter))
         {
             http.Response.Headers.RetryAfter = ((int)Math.Ceiling(retryAfter.TotalSeconds)).ToString();
             return OrderingErrors.TooManyPickupAttempts.ToProblem();
@@ -31,11 +31,11 @@ internal static class VerifyPickup
         if (code is null || code.Length != 6 || !code.All(char.IsAsciiDigit))
             return Error.Validation("code", "A pickup code is 6 digits.").ToProblem();
 
-        var active = await db.Set<ActivePickupCode>().AsNoTracking().FirstOrDefaultAsync(c => c.StoreId == store.Value.Id && c.Code == code, ct);
+        var active = await db.Set<ActivePickupCode>().AsNoTracking().FirstOrDefaultAsync(c => c.StoreId == store.Id && c.Code == code, ct);
         var orderId = active?.OrderId;
         if (orderId is null || !await db.Set<Order>().AnyAsync(o => o.Id == orderId && o.FulfillmentType == FulfillmentType.Pickup, ct))
         {
-            attempts.RecordFailure(store.Value.Id);
+            attempts.RecordFailure(store.Id);
             return OrderingErrors.InvalidPickupCode.ToProblem();
         }
         var result = await workflow.MoveAsync(orderId.Value, OrderStatus.Completed, "picked up", null, ct);

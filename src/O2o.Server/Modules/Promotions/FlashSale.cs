@@ -1,5 +1,5 @@
 using Microsoft.EntityFrameworkCore;
-using Microsoft.EntityFrameworkCore.ChangeTracking;
+using O2o.Server.Platform;
 
 namespace O2o.Server.Modules.Promotions;
 
@@ -53,10 +53,7 @@ internal static class PromotionsPersistence
         {
             e.ToTable("promotions_flash_sales", t => t.HasCheckConstraint("ck_promotions_flash_sales_remaining", "remaining >= 0 AND remaining <= quantity"));
             e.HasKey(s => s.Id);
-            e.Property(s => s.StoreIds).HasMaxLength(4000).HasConversion(
-                v => string.Join(',', v),
-                v => v.Split(',', StringSplitOptions.RemoveEmptyEntries).Select(Guid.Parse).ToList(),
-                new ValueComparer<List<Guid>>((a, b) => a!.SequenceEqual(b!), v => v.Aggregate(0, (h, g) => HashCode.Combine(h, g)), v => v.ToList()));
+            e.Property(s => s.StoreIds).HasDelimitedConversion(',', g => g.ToString(), Guid.Parse, 4000);
             e.HasIndex(s => new { s.MerchantId, s.StartsAt });
         });
         builder.Entity<FlashSaleBuyer>(e =>

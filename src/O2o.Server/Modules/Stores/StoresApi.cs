@@ -22,6 +22,8 @@ public static class Merchants
 public interface IStores
 {
     Task<StoreInfo?> FindAsync(Guid storeId, CancellationToken ct);
+    /// <summary>The store named by a route, when this caller may run it; null (answer 404) otherwise.</summary>
+    Task<StoreInfo?> FindOperableAsync(string storeId, Actor actor, CancellationToken ct);
     Task<bool> MerchantExistsAsync(Guid merchantId, CancellationToken ct);
 }
 
@@ -40,6 +42,12 @@ internal sealed class StoresFacade(O2oDb db, TimeProvider clock) : IStores
     {
         var store = await db.Set<Store>().AsNoTracking().FirstOrDefaultAsync(s => s.Id == storeId, ct);
         return store is null ? null : ToInfo(store, clock.GetUtcNow());
+    }
+
+    public async Task<StoreInfo?> FindOperableAsync(string storeId, Actor actor, CancellationToken ct)
+    {
+        var store = Guid.TryParse(storeId, out var id) ? await FindAsync(id, ct) : null;
+        return store is not null && actor.CanOperate(store) ? store : null;
     }
 
     public Task<bool> MerchantExistsAsync(Guid merchantId, CancellationToken ct) =>

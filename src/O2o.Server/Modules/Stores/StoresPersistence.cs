@@ -1,5 +1,5 @@
 using Microsoft.EntityFrameworkCore;
-using Microsoft.EntityFrameworkCore.ChangeTracking;
+using O2o.Server.Platform;
 
 namespace O2o.Server.Modules.Stores;
 
@@ -22,14 +22,8 @@ internal static class StoresPersistence
             e.Property(s => s.Address).HasMaxLength(300);
             e.Property(s => s.TimeZone).HasMaxLength(64);
             e.Property(s => s.Phone).HasMaxLength(32);
-            e.Property(s => s.Services).HasMaxLength(200).HasConversion(
-                v => string.Join(',', v),
-                v => v.Split(',', StringSplitOptions.RemoveEmptyEntries).ToList(),
-                new ValueComparer<List<string>>((a, b) => a!.SequenceEqual(b!), v => v.Aggregate(0, (h, s) => HashCode.Combine(h, s)), v => v.ToList()));
-            e.Property(s => s.OpeningHours).HasMaxLength(2000).HasConversion(
-                v => string.Join(';', v.Select(p => p.ToString())),
-                v => v.Split(';', StringSplitOptions.RemoveEmptyEntries).Select(OpeningPeriod.Parse).ToList(),
-                new ValueComparer<List<OpeningPeriod>>((a, b) => a!.SequenceEqual(b!), v => v.Aggregate(0, (h, p) => HashCode.Combine(h, p)), v => v.ToList()));
+            e.Property(s => s.Services).HasDelimitedConversion(',', v => v, v => v, 200);
+            e.Property(s => s.OpeningHours).HasDelimitedConversion(';', p => p.ToString(), OpeningPeriod.Parse, 2000);
             e.HasIndex(s => s.MerchantId);
             e.HasIndex(s => new { s.Lat, s.Lng });
         });
