@@ -24,7 +24,7 @@ public static class Database
         switch (provider)
         {
             case DatabaseOptions.Sqlite:
-                connectionString = PrepareSqlite(string.IsNullOrWhiteSpace(connectionString) ? DefaultSqlite : connectionString);
+                connectionString = PrepareSqlite(string.IsNullOrWhiteSpace(connectionString) ? DefaultSqlite : connectionString, builder.Environment.ContentRootPath);
                 builder.Services.AddDbContext<SqliteO2oDb>(o => ConfigureSqlite(o, connectionString));
                 builder.Services.AddScoped<O2oDb>(sp => sp.GetRequiredService<SqliteO2oDb>());
                 break;
@@ -40,19 +40,25 @@ public static class Database
     }
 
     internal static void ConfigureSqlite(DbContextOptionsBuilder options, string connectionString) =>
-        options.UseSqlite(connectionString, o => o.MigrationsHistoryTable("platform_migrations"))
+        options.UseSqlite(connectionString, o => o.MigrationsHistoryTable("platform_migrations").UseQuerySplittingBehavior(QuerySplittingBehavior.SplitQuery))
             .UseSnakeCaseNamingConvention();
 
     internal static void ConfigurePostgres(DbContextOptionsBuilder options, string connectionString) =>
-        options.UseNpgsql(connectionString, o => o.MigrationsHistoryTable("platform_migrations"))
+        options.UseNpgsql(connectionString, o => o.MigrationsHistoryTable("platform_migrations").UseQuerySplittingBehavior(QuerySplittingBehavior.SplitQuery))
             .UseSnakeCaseNamingConvention();
 
-    /// <summary>Creates the folder of the database file and waits on a busy database instead of failing at once.</summary>
-    private static string PrepareSqlite(string connectionString)
+    /// <summary>
+    /// A relative database file lives under the content root (the server project folder under <c>dotnet run</c>), wherever
+    /// the command was started; its folder is created, and a busy database is waited on instead of failing at once.
+    /// </summary>
+    private static string PrepareSqlite(string connectionString, string contentRoot)
     {
         var csb = new SqliteConnectionStringBuilder(connectionString);
-        if (csb.DataSource is { Length: > 0 } file && file != ":memory:" && Path.GetDirectoryName(Path.GetFullPath(file)) is { } dir)
-            Directory.CreateDirectory(dir);
+        if (csb.DataSource is { Length: > 0 } file && file != ":memory:" && !file.StartsWith("file:", StringComparison.Ordinal))
+        {
+            csb.DataSource = Path.GetFullPath(file, contentRoot);
+            Directory.CreateDirectory(Path.GetDirectoryName(csb.DataSource)!);
+        }
         if (!connectionString.Contains("timeout", StringComparison.OrdinalIgnoreCase)) csb.DefaultTimeout = 60;
         return csb.ToString();
     }

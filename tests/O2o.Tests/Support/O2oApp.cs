@@ -1,5 +1,7 @@
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.AspNetCore.TestHost;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace O2o.Tests.Support;
 
@@ -23,6 +25,9 @@ public sealed class O2oApp(DatabaseKind kind, string connectionString, IEnumerab
         builder.UseSetting("Admin:Password", AdminPassword);
         builder.UseSetting("Payments:Sandbox:Enabled", "true");
         builder.UseSetting("Logging:LogLevel:Default", "Warning");
+        builder.UseSetting("Payments:Sandbox:NotifyBaseUrl", "http://localhost");
         foreach (var (key, value) in settings) builder.UseSetting(key, value);
+        // The sandbox calls back over HTTP; in the test host that HTTP goes into the in-memory server.
+        builder.ConfigureTestServices(services => services.AddHttpClient("sandbox-notify").ConfigurePrimaryHttpMessageHandler(() => Server.CreateHandler()));
     }
 }

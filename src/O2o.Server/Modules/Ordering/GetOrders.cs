@@ -23,7 +23,7 @@ internal static class GetOrders
     private static async Task<Results<Ok<OrderResponse>, ProblemHttpResult>> GetOne(
         string orderId, ClaimsPrincipal principal, HttpContext http, O2oDb db, IStores stores, CancellationToken ct)
     {
-        var order = Guid.TryParse(orderId, out var id) ? await db.Set<Order>().AsNoTracking().AsSplitQuery().FirstOrDefaultAsync(o => o.Id == id, ct) : null;
+        var order = Guid.TryParse(orderId, out var id) ? await db.Set<Order>().AsNoTracking().FirstOrDefaultAsync(o => o.Id == id, ct) : null;
         if (order is null) return OrderingErrors.OrderNotFound.ToProblem();
         var view = await OrderAccess.ViewOf(order, Actor.From(principal), stores, ct);
         return view switch
@@ -40,7 +40,7 @@ internal static class GetOrders
         if (status is not null && !OrderStatus.All.Contains(status))
             return Error.Validation("status", $"Must be one of {string.Join(", ", OrderStatus.All)}.").ToProblem();
         var customer = Actor.From(principal).UserId;
-        var query = db.Set<Order>().AsNoTracking().AsSplitQuery().Where(o => o.CustomerId == customer);
+        var query = db.Set<Order>().AsNoTracking().Where(o => o.CustomerId == customer);
         if (status is not null) query = query.Where(o => o.Status == status);
         var orders = await query.OrderByDescending(o => o.CreatedAt).ThenByDescending(o => o.Id).Take(MaxListed).ToListAsync(ct);
         return TypedResults.Ok(orders.Select(o => OrderViews.ToResponse(o, http.PrefersEnglish(), showPickupCode: true)).ToArray());

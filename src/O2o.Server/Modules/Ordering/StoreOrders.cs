@@ -32,7 +32,7 @@ internal static class StoreOrders
         if (store is null) return OrderingErrors.StoreNotFound.ToProblem();
         if (status is not null && !OrderStatus.All.Contains(status))
             return Error.Validation("status", $"Must be one of {string.Join(", ", OrderStatus.All)}.").ToProblem();
-        var query = db.Set<Order>().AsNoTracking().AsSplitQuery().Where(o => o.StoreId == store.Id);
+        var query = db.Set<Order>().AsNoTracking().Where(o => o.StoreId == store.Id);
         if (status is not null) query = query.Where(o => o.Status == status);
         var orders = await query.OrderByDescending(o => o.CreatedAt).ThenByDescending(o => o.Id).Take(200).ToListAsync(ct);
         var admin = Actor.From(principal).IsAdmin;

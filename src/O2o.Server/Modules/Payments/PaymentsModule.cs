@@ -12,6 +12,8 @@ public static class PaymentsModule
         builder.Services.AddScoped<SandboxGateway>();
         builder.Services.AddScoped<IPaymentGateway>(sp => sp.GetRequiredService<SandboxGateway>());
         builder.Services.AddScoped<PaymentNotifications>();
+        builder.Services.AddScoped<SandboxCallback>();
+        builder.Services.AddHttpClient(SandboxCallback.ClientName, c => c.Timeout = TimeSpan.FromSeconds(30));
         builder.Services.AddScoped<Refunds>();
         builder.Services.AddEventHandler<OrderCancelled, OnOrderCancelled>();
     }

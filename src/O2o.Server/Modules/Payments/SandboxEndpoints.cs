@@ -8,23 +8,23 @@ using O2o.Server.Platform;
 namespace O2o.Server.Modules.Payments;
 
 /// <summary>
-/// The payer's side of the sandbox, and the notify endpoint every gateway posts to. The sandbox hands its
-/// signed notification to the same handler the notify endpoint uses, in a scope of its own as a separate request would.
+/// The payer's side of the sandbox, and the notify endpoint every gateway posts to. The sandbox posts its signed
+/// notification over HTTP to this server's own notify endpoint, exactly as a real gateway calls back.
 /// </summary>
 internal static class SandboxEndpoints
 {
     public static void Map(IEndpointRouteBuilder api)
     {
-        api.MapPost("/sandbox/payments/{paymentId}/succeed", (string paymentId, ClaimsPrincipal p, O2oDb db, SandboxGateway s, IServiceScopeFactory f, CancellationToken ct)
-            => Play(paymentId, true, p, db, s, f, ct)).RequireAuthorization().WithTags("Payments").WithSummary("Sandbox: the payer pays");
-        api.MapPost("/sandbox/payments/{paymentId}/fail", (string paymentId, ClaimsPrincipal p, O2oDb db, SandboxGateway s, IServiceScopeFactory f, CancellationToken ct)
-            => Play(paymentId, false, p, db, s, f, ct)).RequireAuthorization().WithTags("Payments").WithSummary("Sandbox: the payment fails");
+        api.MapPost("/sandbox/payments/{paymentId}/succeed", (string paymentId, ClaimsPrincipal p, O2oDb db, SandboxGateway s, SandboxCallback c, CancellationToken ct)
+            => Play(paymentId, true, p, db, s, c, ct)).RequireAuthorization().WithTags("Payments").WithSummary("Sandbox: the payer pays");
+        api.MapPost("/sandbox/payments/{paymentId}/fail", (string paymentId, ClaimsPrincipal p, O2oDb db, SandboxGateway s, SandboxCallback c, CancellationToken ct)
+            => Play(paymentId, false, p, db, s, c, ct)).RequireAuthorization().WithTags("Payments").WithSummary("Sandbox: the payment fails");
         api.MapPost("/payments/notify/{gateway}", Notify).AllowAnonymous().WithTags("Payments")
             .WithSummary("Where gateways post payment notifications; verified, idempotent, audited");
     }
 
     private static async Task<Results<Ok<PaymentResponse>, ProblemHttpResult>> Play(
-        string paymentId, bool succeed, ClaimsPrincipal principal, O2oDb db, SandboxGateway sandbox, IServiceScopeFactory scopes, CancellationToken ct)
+        string paymentId, bool succeed, ClaimsPrincipal principal, O2oDb db, SandboxGateway sandbox, SandboxCallback callback, CancellationToken ct)
     {
         if (!sandbox.IsAvailable) return PaymentsErrors.SandboxDisabled.ToProblem();
         var actor = Actor.From(principal);
@@ -35,8 +35,7 @@ internal static class SandboxEndpoints
         if (payment.Status != PaymentStatus.Pending) return PaymentsErrors.PaymentNotPending.ToProblem();
 
         var (headers, body) = sandbox.BuildNotification(payment, succeed);
-        using (var scope = scopes.CreateScope())
-            await scope.ServiceProvider.GetRequiredService<PaymentNotifications>().HandleAsync(SandboxGateway.Name, headers, body, ct);
+        if (await callback.PostAsync(headers, body, ct) is { } failure) return failure.ToProblem();
 
         var settled = await db.Set<Payment>().AsNoTracking().FirstAsync(p => p.Id == payment.Id, ct);
         return TypedResults.Ok(StartPayment.ToResponse(settled));

@@ -18,6 +18,8 @@ internal sealed class PaymentsOptions
     public sealed class SandboxOptions
     {
         public bool? Enabled { get; set; }
+        /// <summary>Where the sandbox posts its notifications; by default this server's own first address.</summary>
+        public string? NotifyBaseUrl { get; set; }
     }
 }
 
