@@ -5,6 +5,8 @@ public sealed record Error(string Code, int Status, string Title, string Detail)
 {
     public IReadOnlyDictionary<string, string[]>? Errors { get; init; }
     public IReadOnlyDictionary<string, object?>? Extensions { get; init; }
+    /// <summary>A Chinese detail more precise than the generic one of the code, for callers who prefer Chinese.</summary>
+    public string? DetailZh { get; init; }
 
     public static Error Validation(IReadOnlyDictionary<string, string[]> errors) =>
         new("validation_failed", 400, "The request is not valid", "One or more fields are not valid.") { Errors = errors };

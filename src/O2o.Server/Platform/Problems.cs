@@ -6,10 +6,13 @@ namespace O2o.Server.Platform;
 /// <summary>Turns errors into RFC 9457 problem details with a stable <c>code</c>.</summary>
 public static class Problems
 {
+    private const string DetailZhKey = "detailZh";
+
     public static ProblemHttpResult ToProblem(this Error error)
     {
         var extensions = new Dictionary<string, object?> { ["code"] = error.Code };
         if (error.Errors is not null) extensions["errors"] = error.Errors;
+        if (error.DetailZh is not null) extensions[DetailZhKey] = error.DetailZh;
         if (error.Extensions is not null)
             foreach (var (key, value) in error.Extensions) extensions[key] = value;
         return TypedResults.Problem(error.Detail, statusCode: error.Status, title: error.Title, extensions: extensions);
@@ -43,6 +46,11 @@ public static class Problems
                 _ => "internal_error",
             });
             problem.Extensions.Remove("traceId");
+            // English unless the caller asks for Chinese; the code never changes.
+            var specificZh = problem.Extensions.TryGetValue(DetailZhKey, out var zh) ? zh as string : null;
+            problem.Extensions.Remove(DetailZhKey);
+            if (ProblemTexts.PrefersChinese(context.HttpContext) && problem.Extensions["code"] is string code)
+                (problem.Title, problem.Detail) = ProblemTexts.Chinese(code, specificZh);
         });
     }
 

@@ -85,6 +85,23 @@ public abstract class CheckoutErrorTests(AppFixture fixture)
     }
 
     [Fact]
+    public async Task Problems_speak_chinese_to_callers_who_prefer_it()
+    {
+        var store = await _world.NewStore();
+        var product = await _world.NewProduct(name: "稀缺商品");
+        await _world.SetStock(store, product, 1);
+        var customer = await _world.NewCustomer();
+        customer.Api.Http.DefaultRequestHeaders.AcceptLanguage.ParseAdd("zh-CN,zh;q=0.9,en;q=0.5");
+
+        var reply = (await World.PlaceOrder(customer.Api, store, product, 3)).Is(HttpStatusCode.Conflict, "insufficient_stock");
+        Assert.Equal("库存不足：稀缺商品（需要 3，可售 1）", reply.Str("detail"));
+        Assert.Null(reply.Json!["detailZh"]);
+        Assert.Equal("找不到该订单。", (await customer.Api.Get($"/api/orders/{Guid.NewGuid()}")).Is(HttpStatusCode.NotFound, "order_not_found").Str("detail"));
+        var english = (await _world.Anonymous().WithToken(customer.Api.Http.DefaultRequestHeaders.Authorization!.Parameter!).Get($"/api/orders/{Guid.NewGuid()}"));
+        Assert.Equal("The order was not found.", english.Str("detail"));
+    }
+
+    [Fact]
     public async Task Delivery_beyond_the_radius_is_out_of_delivery_area()
     {
         var store = await _world.NewStore(radiusKm: 3);

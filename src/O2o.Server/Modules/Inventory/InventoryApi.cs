@@ -13,7 +13,11 @@ public static class Shortages
     /// <summary>409 <c>insufficient_stock</c> naming every short product, as checkout and the counter both answer.</summary>
     public static Error ToError(IReadOnlyList<Shortage> shortages, Func<Guid, string> nameOf) =>
         Error.Conflict("insufficient_stock", "Not enough stock at this store for: " + string.Join(", ", shortages.Select(s => $"{nameOf(s.ProductId)} (wanted {s.Requested}, available {s.Available})")))
-            with { Extensions = new Dictionary<string, object?> { ["products"] = shortages.Select(s => new { productId = s.ProductId.ToString(), name = nameOf(s.ProductId), requested = s.Requested, available = s.Available }).ToArray() } };
+            with
+            {
+                Extensions = new Dictionary<string, object?> { ["products"] = shortages.Select(s => new { productId = s.ProductId.ToString(), name = nameOf(s.ProductId), requested = s.Requested, available = s.Available }).ToArray() },
+                DetailZh = "库存不足：" + string.Join("，", shortages.Select(s => $"{nameOf(s.ProductId)}（需要 {s.Requested}，可售 {s.Available}）")),
+            };
 }
 
 /// <summary>The Inventory module's facade. Every call must run inside the caller's database transaction.</summary>

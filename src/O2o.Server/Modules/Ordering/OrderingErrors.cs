@@ -21,5 +21,9 @@ internal static class OrderingErrors
 
     public static Error OutOfDeliveryArea(double distanceKm, double radiusKm) =>
         Error.Unprocessable("out_of_delivery_area", $"The address is {distanceKm:0.0} km from the store, which delivers within {radiusKm:0.0} km.")
-            with { Extensions = new Dictionary<string, object?> { ["distanceKm"] = Math.Round(distanceKm, 3), ["deliveryRadiusKm"] = radiusKm } };
+            with
+            {
+                Extensions = new Dictionary<string, object?> { ["distanceKm"] = Math.Round(distanceKm, 3), ["deliveryRadiusKm"] = radiusKm },
+                DetailZh = $"收货地址距门店 {distanceKm:0.0} 公里，超出 {radiusKm:0.0} 公里的配送范围。",
+            };
 }

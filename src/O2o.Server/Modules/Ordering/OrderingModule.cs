@@ -14,7 +14,7 @@ public static class OrderingModule
         builder.Services.AddScoped<OrderWorkflow>();
         builder.Services.AddScoped<OrderPlacement>();
         builder.Services.AddScoped<IOrdering, OrderingFacade>();
-        builder.Services.AddSingleton<PickupAttempts>();
+        builder.Services.AddScoped<PickupAttempts>();
         builder.Services.AddHostedService<ExpireUnpaidOrdersJob>();
     }
 

@@ -10,6 +10,14 @@ internal sealed class ActivePickupCode
     public Guid OrderId { get; init; }
 }
 
+/// <summary>A wrong pickup code entered at a store.</summary>
+internal sealed class PickupFailure
+{
+    public Guid Id { get; init; } = Guid.CreateVersion7();
+    public Guid StoreId { get; init; }
+    public DateTimeOffset At { get; init; }
+}
+
 internal static class OrderingPersistence
 {
     public static void Configure(ModelBuilder builder)
@@ -55,6 +63,12 @@ internal static class OrderingPersistence
             e.HasKey(t => t.Id);
             e.Property(t => t.Status).HasMaxLength(32);
             e.Property(t => t.Note).HasMaxLength(200);
+        });
+        builder.Entity<PickupFailure>(e =>
+        {
+            e.ToTable("ordering_pickup_failures");
+            e.HasKey(f => f.Id);
+            e.HasIndex(f => new { f.StoreId, f.At });
         });
         builder.Entity<ActivePickupCode>(e =>
         {

@@ -1,4 +1,3 @@
-using System.Collections.Concurrent;
 using System.Security.Claims;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.EntityFrameworkCore;
@@ -22,7 +21,7 @@ internal static class VerifyPickup
     {
         var store = await stores.FindOperableAsync(storeId, Actor.From(principal), ct);
         if (store is null) return OrderingErrors.StoreNotFound.ToProblem();
-        if (attempts.IsBlocked(store.Id, out var retryAfter))
+        if (await attempts.BlockedForAsync(store.Id, ct) is { } retryAfter)
         {
             http.Response.Headers.RetryAfter = ((int)Math.Ceiling(retryAfter.TotalSeconds)).ToString();
             return OrderingErrors.TooManyPickupAttempts.ToProblem();
@@ -35,7 +34,7 @@ internal static class VerifyPickup
         var orderId = active?.OrderId;
         if (orderId is null || !await db.Set<Order>().AnyAsync(o => o.Id == orderId && o.FulfillmentType == FulfillmentType.Pickup, ct))
         {
-            attempts.RecordFailure(store.Id);
+            await attempts.RecordFailureAsync(store.Id, ct);
             return OrderingErrors.InvalidPickupCode.ToProblem();
         }
         var result = await workflow.MoveAsync(orderId.Value, OrderStatus.Completed, "picked up", null, ct);
@@ -45,37 +44,28 @@ internal static class VerifyPickup
     }
 }
 
-/// <summary>Wrong pickup codes per store in a sliding window; kept per server process.</summary>
-internal sealed class PickupAttempts(IOptions<OrderingOptions> options, TimeProvider clock)
+/// <summary>
+/// Wrong pickup codes per store in a sliding window, counted in the database so that every node of a store
+/// shares one limit (guessing a 6-digit code across nodes gains nothing).
+/// </summary>
+internal sealed class PickupAttempts(O2oDb db, IOptions<OrderingOptions> options, TimeProvider clock)
 {
-    private readonly ConcurrentDictionary<Guid, Queue<DateTimeOffset>> _failures = new();
-
-    public bool IsBlocked(Guid storeId, out TimeSpan retryAfter)
-    {
-        retryAfter = TimeSpan.Zero;
-        if (!_failures.TryGetValue(storeId, out var queue)) return false;
-        lock (queue)
-        {
-            Trim(queue);
-            if (queue.Count < options.Value.PickupCodeMaxFailures) return false;
-            retryAfter = queue.Peek() + options.Value.PickupCodeFailureWindow - clock.GetUtcNow();
-            return true;
-        }
-    }
-
-    public void RecordFailure(Guid storeId)
-    {
-        var queue = _failures.GetOrAdd(storeId, _ => new Queue<DateTimeOffset>());
-        lock (queue)
-        {
-            Trim(queue);
-            queue.Enqueue(clock.GetUtcNow());
-        }
-    }
-
-    private void Trim(Queue<DateTimeOffset> queue)
+    public async Task<TimeSpan?> BlockedForAsync(Guid storeId, CancellationToken ct)
     {
         var since = clock.GetUtcNow() - options.Value.PickupCodeFailureWindow;
-        while (queue.Count > 0 && queue.Peek() <= since) queue.Dequeue();
+        var recent = await db.Set<PickupFailure>().AsNoTracking().Where(f => f.StoreId == storeId && f.At > since)
+            .OrderByDescending(f => f.At).Take(options.Value.PickupCodeMaxFailures).Select(f => f.At).ToListAsync(ct);
+        if (recent.Count < options.Value.PickupCodeMaxFailures) return null;
+        return recent[^1] + options.Value.PickupCodeFailureWindow - clock.GetUtcNow();
+    }
+
+    public async Task RecordFailureAsync(Guid storeId, CancellationToken ct)
+    {
+        var now = clock.GetUtcNow();
+        db.Add(new PickupFailure { StoreId = storeId, At = now });
+        await db.SaveChangesAsync(ct);
+        // Rows older than a day say nothing any more.
+        var old = now - TimeSpan.FromDays(1);
+        await db.Set<PickupFailure>().Where(f => f.StoreId == storeId && f.At < old).ExecuteDeleteAsync(ct);
     }
 }

@@ -922,6 +922,29 @@ namespace O2o.Server.Platform.Migrations.Postgres
                     b.ToTable("ordering_order_timeline", (string)null);
                 });
 
+            modelBuilder.Entity("O2o.Server.Modules.Ordering.PickupFailure", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<DateTimeOffset>("At")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("at");
+
+                    b.Property<Guid>("StoreId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("store_id");
+
+                    b.HasKey("Id")
+                        .HasName("pk_ordering_pickup_failures");
+
+                    b.HasIndex("StoreId", "At")
+                        .HasDatabaseName("ix_ordering_pickup_failures_store_id_at");
+
+                    b.ToTable("ordering_pickup_failures", (string)null);
+                });
+
             modelBuilder.Entity("O2o.Server.Modules.Payments.Payment", b =>
                 {
                     b.Property<Guid>("Id")

@@ -913,6 +913,29 @@ namespace O2o.Server.Platform.Migrations.Sqlite
                     b.ToTable("ordering_order_timeline", (string)null);
                 });
 
+            modelBuilder.Entity("O2o.Server.Modules.Ordering.PickupFailure", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("id");
+
+                    b.Property<long>("At")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("at");
+
+                    b.Property<Guid>("StoreId")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("store_id");
+
+                    b.HasKey("Id")
+                        .HasName("pk_ordering_pickup_failures");
+
+                    b.HasIndex("StoreId", "At")
+                        .HasDatabaseName("ix_ordering_pickup_failures_store_id_at");
+
+                    b.ToTable("ordering_pickup_failures", (string)null);
+                });
+
             modelBuilder.Entity("O2o.Server.Modules.Payments.Payment", b =>
                 {
                     b.Property<Guid>("Id")
