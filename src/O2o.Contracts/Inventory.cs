@@ -2,7 +2,23 @@ namespace O2o.Contracts;
 
 public sealed record SetStockRequest(int? OnHand);
 
-public sealed record StockResponse(string StoreId, string ProductId, int OnHand, int Reserved, int Available);
+/// <summary><c>available</c> is what can be promised online: on hand − reserved − safety stock.</summary>
+public sealed record StockResponse(string StoreId, string ProductId, int OnHand, int Reserved, int Available, int SafetyStock, int LowStockThreshold, int InTransit);
+
+public sealed record StockSettingsRequest(int? SafetyStock, int? LowStockThreshold);
+
+/// <summary>A change of on hand with its reason: negative for damaged, expired or lost units, positive for found ones.</summary>
+public sealed record AdjustStockRequest(int? Quantity, string? Reason);
+
+public sealed record LowStockItem(string ProductId, string Sku, string Name, int OnHand, int Reserved, int Available, int LowStockThreshold);
+
+public sealed record TransferLineRequest(string? ProductId, int? Quantity);
+public sealed record CreateTransferRequest(string? ToStoreId, TransferLineRequest[]? Lines, string? Note);
+public sealed record TransferLineResponse(string ProductId, int Quantity);
+public sealed record TransferResponse(string Id, string FromStoreId, string ToStoreId, string Status, TransferLineResponse[] Lines, string? Note,
+    DateTimeOffset CreatedAt, DateTimeOffset? ClosedAt);
+
+public sealed record StoreAvailability(string StoreId, string Name, string Address, double DistanceKm, bool OpenNow, int Available);
 
 public sealed record LedgerEntryResponse(
     DateTimeOffset At, string Kind, int Quantity, int OnHandDelta, int ReservedDelta, int OnHandAfter, int ReservedAfter, string? Reference, string? Reason);

@@ -26,7 +26,7 @@ public abstract class LedgerTests(AppFixture fixture)
         await _world.SetStock(store, product, 20);
 
         var ledger = (await staff.Get($"/api/stores/{store}/inventory/{product}/ledger")).Is(HttpStatusCode.OK).Json!.AsArray();
-        Assert.Equal(["adjustment", "reserve", "release", "reserve", "sale", "counter_sale", "adjustment"], ledger.Select(e => e!["kind"]!.GetValue<string>()));
+        Assert.Equal(["stock_count", "reserve", "release", "reserve", "sale", "counter_sale", "stock_count"], ledger.Select(e => e!["kind"]!.GetValue<string>()));
         var last = ledger[^1]!;
         Assert.Equal(20, last["onHandAfter"]!.GetValue<int>());
         Assert.Equal(14, last["onHandDelta"]!.GetValue<int>());

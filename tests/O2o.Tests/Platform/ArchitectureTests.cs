@@ -36,7 +36,7 @@ public sealed partial class ArchitectureTests
             {
                 var code = Code(file);
                 foreach (var (other, names) in internals.Where(i => i.Key != module && code.Contains($"O2o.Server.Modules.{i.Key}", StringComparison.Ordinal)))
-                    foreach (var name in names.Where(n => Regex.IsMatch(code, $@"\b{n}\b") && !internals[module].Contains(n)))
+                    foreach (var name in names.Where(n => Regex.IsMatch(code, $@"(?<![.\w]){n}\b") && !internals[module].Contains(n)))
                         offenders.Add($"{module}/{Path.GetFileName(file)} uses {other}.{name}");
             }
         Assert.True(offenders.Count == 0, string.Join(Environment.NewLine, offenders));

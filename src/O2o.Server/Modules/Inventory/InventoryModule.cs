@@ -2,12 +2,17 @@ namespace O2o.Server.Modules.Inventory;
 
 public static class InventoryModule
 {
-    public static void AddInventory(this WebApplicationBuilder builder) =>
-        builder.Services.AddScoped<IInventory, InventoryFacade>();
+    public static void AddInventory(this WebApplicationBuilder builder)
+    {
+        builder.Services.AddScoped<InventoryFacade>();
+        builder.Services.AddScoped<IInventory>(sp => sp.GetRequiredService<InventoryFacade>());
+    }
 
     public static void MapInventory(this IEndpointRouteBuilder api)
     {
-        SetStock.Map(api);
+        StockEndpoints.Map(api);
         StockLedger.Map(api);
+        Transfers.Map(api);
+        Availability.Map(api);
     }
 }

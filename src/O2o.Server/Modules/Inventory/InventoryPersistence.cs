@@ -12,9 +12,28 @@ internal static class InventoryPersistence
             {
                 t.HasCheckConstraint("ck_inventory_stock_on_hand", "on_hand >= 0");
                 t.HasCheckConstraint("ck_inventory_stock_reserved", "reserved >= 0 AND reserved <= on_hand");
+                t.HasCheckConstraint("ck_inventory_stock_safety", "safety_stock >= 0 AND low_stock_threshold >= 0");
             });
             e.HasKey(s => new { s.StoreId, s.ProductId });
             e.HasIndex(s => s.ProductId);
+            e.Ignore(s => s.OnlineAvailable);
+        });
+        builder.Entity<StockTransfer>(e =>
+        {
+            e.ToTable("inventory_transfers");
+            e.HasKey(t => t.Id);
+            e.Property(t => t.Status).HasMaxLength(16);
+            e.Property(t => t.Note).HasMaxLength(200);
+            e.Property(t => t.CreatedBy).HasMaxLength(64);
+            e.HasMany(t => t.Lines).WithOne().HasForeignKey(l => l.TransferId);
+            e.HasIndex(t => new { t.FromStoreId, t.CreatedAt });
+            e.HasIndex(t => new { t.ToStoreId, t.Status });
+        });
+        builder.Entity<StockTransferLine>(e =>
+        {
+            e.ToTable("inventory_transfer_lines");
+            e.HasKey(l => new { l.TransferId, l.ProductId });
+            e.HasIndex(l => l.ProductId);
         });
         builder.Entity<StockMovement>(e =>
         {

@@ -7,7 +7,13 @@ internal sealed class StockLevel
     public Guid ProductId { get; init; }
     public int OnHand { get; set; }
     public int Reserved { get; set; }
+    /// <summary>Units kept back from online promises (for the shelf and counting errors); the counter may still sell them.</summary>
+    public int SafetyStock { get; set; }
+    /// <summary>Staff are alerted when what can be promised online falls to this; 0 means no alert.</summary>
+    public int LowStockThreshold { get; set; }
     public DateTimeOffset UpdatedAt { get; set; }
+
+    public int OnlineAvailable => Math.Max(0, OnHand - Reserved - SafetyStock);
 }
 
 /// <summary>One append-only movement; on hand and reserved are always the sum of a stock level's movements.</summary>
@@ -35,4 +41,8 @@ internal static class MovementKinds
     public const string Sale = "sale";
     public const string CounterSale = "counter_sale";
     public const string CounterReturn = "counter_return";
+    public const string StockCount = "stock_count";
+    public const string TransferOut = "transfer_out";
+    public const string TransferIn = "transfer_in";
+    public const string TransferCancelled = "transfer_cancelled";
 }

@@ -33,16 +33,7 @@ internal static class ListStores
             v.Add("radiusKm", $"Must be above 0 and at most {options.Value.MaxSearchRadiusKm}.");
         if (v.Error is not null) return v.Error.ToProblem();
 
-        // A bounding box narrows the rows in SQL; the exact great-circle distance decides.
-        var dLat = radius / 111.0;
-        var dLng = radius / (111.0 * Math.Max(0.01, Math.Cos(lat!.Value * Math.PI / 180)));
-        var candidates = await db.Set<Store>().AsNoTracking()
-            .Where(s => s.Lat >= lat - dLat && s.Lat <= lat + dLat && s.Lng >= lng - dLng && s.Lng <= lng + dLng)
-            .ToListAsync(ct);
-        var result = candidates
-            .Select(s => (Store: s, Km: Geo.DistanceKm(lat.Value, lng!.Value, s.Lat, s.Lng)))
-            .Where(x => x.Km <= radius)
-            .OrderBy(x => x.Km)
+        var result = (await StoreSearch.WithinAsync(db, lat!.Value, lng!.Value, radius, ct))
             .Select(x => StoreViews.ToResponse(x.Store, now, Math.Round(x.Km, 3)))
             .ToArray();
         return TypedResults.Ok(result);
@@ -54,6 +45,21 @@ internal static class ListStores
         return store is null
             ? Error.NotFound("store_not_found", "The store").ToProblem()
             : TypedResults.Ok(StoreViews.ToResponse(store, clock.GetUtcNow(), null));
+    }
+}
+
+internal static class StoreSearch
+{
+    /// <summary>A bounding box narrows the rows in SQL; the exact great-circle distance decides. Nearest first.</summary>
+    public static async Task<List<(Store Store, double Km)>> WithinAsync(O2oDb db, double lat, double lng, double radiusKm, CancellationToken ct)
+    {
+        var dLat = radiusKm / 111.0;
+        var dLng = radiusKm / (111.0 * Math.Max(0.01, Math.Cos(lat * Math.PI / 180)));
+        var candidates = await db.Set<Store>().AsNoTracking()
+            .Where(s => s.Lat >= lat - dLat && s.Lat <= lat + dLat && s.Lng >= lng - dLng && s.Lng <= lng + dLng)
+            .ToListAsync(ct);
+        return candidates.Select(s => (Store: s, Km: Geo.DistanceKm(lat, lng, s.Lat, s.Lng)))
+            .Where(x => x.Km <= radiusKm).OrderBy(x => x.Km).ToList();
     }
 }
 

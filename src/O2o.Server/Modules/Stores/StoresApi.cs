@@ -25,7 +25,11 @@ public interface IStores
     /// <summary>The store named by a route, when this caller may run it; null (answer 404) otherwise.</summary>
     Task<StoreInfo?> FindOperableAsync(string storeId, Actor actor, CancellationToken ct);
     Task<bool> MerchantExistsAsync(Guid merchantId, CancellationToken ct);
+    /// <summary>Stores within a radius of a WGS-84 position, nearest first.</summary>
+    Task<IReadOnlyList<NearbyStore>> NearbyAsync(double lat, double lng, double radiusKm, CancellationToken ct);
 }
+
+public sealed record NearbyStore(StoreInfo Store, string Address, double DistanceKm);
 
 public static class StoreAccess
 {
@@ -48,6 +52,13 @@ internal sealed class StoresFacade(O2oDb db, TimeProvider clock) : IStores
     {
         var store = Guid.TryParse(storeId, out var id) ? await FindAsync(id, ct) : null;
         return store is not null && actor.CanOperate(store) ? store : null;
+    }
+
+    public async Task<IReadOnlyList<NearbyStore>> NearbyAsync(double lat, double lng, double radiusKm, CancellationToken ct)
+    {
+        var now = clock.GetUtcNow();
+        return (await StoreSearch.WithinAsync(db, lat, lng, radiusKm, ct))
+            .Select(x => new NearbyStore(ToInfo(x.Store, now), x.Store.Address, x.Km)).ToList();
     }
 
     public Task<bool> MerchantExistsAsync(Guid merchantId, CancellationToken ct) =>

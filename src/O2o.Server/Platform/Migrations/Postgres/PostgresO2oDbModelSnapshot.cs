@@ -624,6 +624,10 @@ namespace O2o.Server.Platform.Migrations.Postgres
                         .HasColumnType("uuid")
                         .HasColumnName("product_id");
 
+                    b.Property<int>("LowStockThreshold")
+                        .HasColumnType("integer")
+                        .HasColumnName("low_stock_threshold");
+
                     b.Property<int>("OnHand")
                         .HasColumnType("integer")
                         .HasColumnName("on_hand");
@@ -631,6 +635,10 @@ namespace O2o.Server.Platform.Migrations.Postgres
                     b.Property<int>("Reserved")
                         .HasColumnType("integer")
                         .HasColumnName("reserved");
+
+                    b.Property<int>("SafetyStock")
+                        .HasColumnType("integer")
+                        .HasColumnName("safety_stock");
 
                     b.Property<DateTimeOffset>("UpdatedAt")
                         .HasColumnType("timestamp with time zone")
@@ -647,6 +655,8 @@ namespace O2o.Server.Platform.Migrations.Postgres
                             t.HasCheckConstraint("ck_inventory_stock_on_hand", "on_hand >= 0");
 
                             t.HasCheckConstraint("ck_inventory_stock_reserved", "reserved >= 0 AND reserved <= on_hand");
+
+                            t.HasCheckConstraint("ck_inventory_stock_safety", "safety_stock >= 0 AND low_stock_threshold >= 0");
                         });
                 });
 
@@ -711,6 +721,80 @@ namespace O2o.Server.Platform.Migrations.Postgres
                         .HasDatabaseName("ix_inventory_ledger_store_id_product_id_at");
 
                     b.ToTable("inventory_ledger", (string)null);
+                });
+
+            modelBuilder.Entity("O2o.Server.Modules.Inventory.StockTransfer", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<DateTimeOffset?>("ClosedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("closed_at");
+
+                    b.Property<DateTimeOffset>("CreatedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("created_at");
+
+                    b.Property<string>("CreatedBy")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)")
+                        .HasColumnName("created_by");
+
+                    b.Property<Guid>("FromStoreId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("from_store_id");
+
+                    b.Property<string>("Note")
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("note");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("character varying(16)")
+                        .HasColumnName("status");
+
+                    b.Property<Guid>("ToStoreId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("to_store_id");
+
+                    b.HasKey("Id")
+                        .HasName("pk_inventory_transfers");
+
+                    b.HasIndex("FromStoreId", "CreatedAt")
+                        .HasDatabaseName("ix_inventory_transfers_from_store_id_created_at");
+
+                    b.HasIndex("ToStoreId", "Status")
+                        .HasDatabaseName("ix_inventory_transfers_to_store_id_status");
+
+                    b.ToTable("inventory_transfers", (string)null);
+                });
+
+            modelBuilder.Entity("O2o.Server.Modules.Inventory.StockTransferLine", b =>
+                {
+                    b.Property<Guid>("TransferId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("transfer_id");
+
+                    b.Property<Guid>("ProductId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("product_id");
+
+                    b.Property<int>("Quantity")
+                        .HasColumnType("integer")
+                        .HasColumnName("quantity");
+
+                    b.HasKey("TransferId", "ProductId")
+                        .HasName("pk_inventory_transfer_lines");
+
+                    b.HasIndex("ProductId")
+                        .HasDatabaseName("ix_inventory_transfer_lines_product_id");
+
+                    b.ToTable("inventory_transfer_lines", (string)null);
                 });
 
             modelBuilder.Entity("O2o.Server.Modules.Ordering.ActivePickupCode", b =>
@@ -1531,6 +1615,16 @@ namespace O2o.Server.Platform.Migrations.Postgres
                         .HasConstraintName("fk_counter_sale_lines_counter_sales_sale_id");
                 });
 
+            modelBuilder.Entity("O2o.Server.Modules.Inventory.StockTransferLine", b =>
+                {
+                    b.HasOne("O2o.Server.Modules.Inventory.StockTransfer", null)
+                        .WithMany("Lines")
+                        .HasForeignKey("TransferId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_inventory_transfer_lines_inventory_transfers_transfer_id");
+                });
+
             modelBuilder.Entity("O2o.Server.Modules.Ordering.Order", b =>
                 {
                     b.OwnsOne("O2o.Server.Modules.Ordering.DeliveryAddress", "DeliveryAddress", b1 =>
@@ -1603,6 +1697,11 @@ namespace O2o.Server.Platform.Migrations.Postgres
                 });
 
             modelBuilder.Entity("O2o.Server.Modules.Counter.CounterSale", b =>
+                {
+                    b.Navigation("Lines");
+                });
+
+            modelBuilder.Entity("O2o.Server.Modules.Inventory.StockTransfer", b =>
                 {
                     b.Navigation("Lines");
                 });

@@ -615,6 +615,10 @@ namespace O2o.Server.Platform.Migrations.Sqlite
                         .HasColumnType("TEXT")
                         .HasColumnName("product_id");
 
+                    b.Property<int>("LowStockThreshold")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("low_stock_threshold");
+
                     b.Property<int>("OnHand")
                         .HasColumnType("INTEGER")
                         .HasColumnName("on_hand");
@@ -622,6 +626,10 @@ namespace O2o.Server.Platform.Migrations.Sqlite
                     b.Property<int>("Reserved")
                         .HasColumnType("INTEGER")
                         .HasColumnName("reserved");
+
+                    b.Property<int>("SafetyStock")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("safety_stock");
 
                     b.Property<long>("UpdatedAt")
                         .HasColumnType("INTEGER")
@@ -638,6 +646,8 @@ namespace O2o.Server.Platform.Migrations.Sqlite
                             t.HasCheckConstraint("ck_inventory_stock_on_hand", "on_hand >= 0");
 
                             t.HasCheckConstraint("ck_inventory_stock_reserved", "reserved >= 0 AND reserved <= on_hand");
+
+                            t.HasCheckConstraint("ck_inventory_stock_safety", "safety_stock >= 0 AND low_stock_threshold >= 0");
                         });
                 });
 
@@ -702,6 +712,80 @@ namespace O2o.Server.Platform.Migrations.Sqlite
                         .HasDatabaseName("ix_inventory_ledger_store_id_product_id_at");
 
                     b.ToTable("inventory_ledger", (string)null);
+                });
+
+            modelBuilder.Entity("O2o.Server.Modules.Inventory.StockTransfer", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("id");
+
+                    b.Property<long?>("ClosedAt")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("closed_at");
+
+                    b.Property<long>("CreatedAt")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("created_at");
+
+                    b.Property<string>("CreatedBy")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("created_by");
+
+                    b.Property<Guid>("FromStoreId")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("from_store_id");
+
+                    b.Property<string>("Note")
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("note");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("status");
+
+                    b.Property<Guid>("ToStoreId")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("to_store_id");
+
+                    b.HasKey("Id")
+                        .HasName("pk_inventory_transfers");
+
+                    b.HasIndex("FromStoreId", "CreatedAt")
+                        .HasDatabaseName("ix_inventory_transfers_from_store_id_created_at");
+
+                    b.HasIndex("ToStoreId", "Status")
+                        .HasDatabaseName("ix_inventory_transfers_to_store_id_status");
+
+                    b.ToTable("inventory_transfers", (string)null);
+                });
+
+            modelBuilder.Entity("O2o.Server.Modules.Inventory.StockTransferLine", b =>
+                {
+                    b.Property<Guid>("TransferId")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("transfer_id");
+
+                    b.Property<Guid>("ProductId")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("product_id");
+
+                    b.Property<int>("Quantity")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("quantity");
+
+                    b.HasKey("TransferId", "ProductId")
+                        .HasName("pk_inventory_transfer_lines");
+
+                    b.HasIndex("ProductId")
+                        .HasDatabaseName("ix_inventory_transfer_lines_product_id");
+
+                    b.ToTable("inventory_transfer_lines", (string)null);
                 });
 
             modelBuilder.Entity("O2o.Server.Modules.Ordering.ActivePickupCode", b =>
@@ -1522,6 +1606,16 @@ namespace O2o.Server.Platform.Migrations.Sqlite
                         .HasConstraintName("fk_counter_sale_lines_counter_sales_sale_id");
                 });
 
+            modelBuilder.Entity("O2o.Server.Modules.Inventory.StockTransferLine", b =>
+                {
+                    b.HasOne("O2o.Server.Modules.Inventory.StockTransfer", null)
+                        .WithMany("Lines")
+                        .HasForeignKey("TransferId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_inventory_transfer_lines_inventory_transfers_transfer_id");
+                });
+
             modelBuilder.Entity("O2o.Server.Modules.Ordering.Order", b =>
                 {
                     b.OwnsOne("O2o.Server.Modules.Ordering.DeliveryAddress", "DeliveryAddress", b1 =>
@@ -1594,6 +1688,11 @@ namespace O2o.Server.Platform.Migrations.Sqlite
                 });
 
             modelBuilder.Entity("O2o.Server.Modules.Counter.CounterSale", b =>
+                {
+                    b.Navigation("Lines");
+                });
+
+            modelBuilder.Entity("O2o.Server.Modules.Inventory.StockTransfer", b =>
                 {
                     b.Navigation("Lines");
                 });

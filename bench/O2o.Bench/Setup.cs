@@ -1,0 +1,151 @@
+using System.Security.Cryptography;
+using System.Text.Json.Nodes;
+
+namespace O2o.Bench;
+
+/// <summary>A customer account made for this run, signed in at the server it is assigned to.</summary>
+internal sealed class Customer(int index, string email, string password, string baseUrl) : IDisposable
+{
+    private readonly SemaphoreSlim _signIn = new(1, 1);
+    private volatile string _token = "";
+
+    public int Index { get; } = index;
+    public string Email { get; } = email;
+    public string Password { get; } = password;
+    public string BaseUrl { get; } = baseUrl;
+    public string Token { get => _token; set => _token = value; }
+
+    /// <summary>Signs in again after a 401 (access tokens are short-lived); one sign-in at a time per customer.</summary>
+    public async Task RefreshAsync(Api api, string staleToken)
+    {
+        await _signIn.WaitAsync().ConfigureAwait(false);
+        try
+        {
+            if (!ReferenceEquals(_token, staleToken)) return; // another worker already did
+            var reply = await Setup.LoginAsync(api, BaseUrl, Email, Password).ConfigureAwait(false);
+            if (reply.IsSuccess && Json.Str(reply.Body, "accessToken") is { } token) _token = token;
+        }
+        finally
+        {
+            _signIn.Release();
+        }
+    }
+
+    public void Dispose() => _signIn.Dispose();
+}
+
+/// <summary>What every verb needs before the load: an admin session, a store that is always open, products, stock, customers.</summary>
+internal sealed class Setup(Api api, string baseUrl, string adminToken, string runId)
+{
+    public const string CustomerPassword = "Bench123!";
+
+    // People's Square, Shanghai
+    private const double Lat = 31.2304, Lng = 121.4737;
+
+    public string BaseUrl { get; } = baseUrl;
+    public string AdminToken { get; } = adminToken;
+    public string RunId { get; } = runId;
+
+    /// <summary>A short id that makes this run's e-mails and SKUs unique on a database that already saw other runs.</summary>
+    public static string NewRunId() =>
+        DateTime.UtcNow.ToString("MMddHHmmss", Inv.C) + Convert.ToHexString(RandomNumberGenerator.GetBytes(2)).ToLowerInvariant();
+
+    public static Task<Reply> LoginAsync(Api api, string baseUrl, string email, string password) =>
+        api.PostAsync($"{baseUrl}/api/auth/login", null, new JsonObject { ["email"] = email, ["password"] = password });
+
+    public static async Task<Setup> SignInAdminAsync(Api api, string baseUrl, string email, string password, string runId)
+    {
+        var health = await api.GetAsync($"{baseUrl}/health").ConfigureAwait(false);
+        if (health.Status == 0) throw new SetupException($"No server at {baseUrl}: {health.Describe()}");
+        var reply = await LoginAsync(api, baseUrl, email, password).ConfigureAwait(false);
+        if (!reply.IsSuccess) throw new SetupException($"Admin login as {email} at {baseUrl} failed: {reply.Describe()}");
+        return new Setup(api, baseUrl, reply.RequireString("admin login", "accessToken"), runId);
+    }
+
+    public async Task<string> CreateStoreAsync()
+    {
+        var body = new JsonObject
+        {
+            ["name"] = $"压测门店 {RunId}",
+            ["nameEn"] = $"Bench store {RunId}",
+            ["address"] = "上海市黄浦区人民大道200号",
+            ["lat"] = Lat,
+            ["lng"] = Lng,
+            ["timeZone"] = "Asia/Shanghai",
+            ["services"] = new JsonArray("pickup", "delivery"),
+            ["deliveryRadiusKm"] = 5,
+        };
+        var reply = await api.PostAsync($"{BaseUrl}/api/admin/stores", AdminToken, body).ConfigureAwait(false);
+        if (reply.Status != 201) throw new SetupException($"Creating the store failed: {reply.Describe()}");
+        return reply.RequireString("create store", "id");
+    }
+
+    public async Task<string> CreateProductAsync(int number, long priceFen)
+    {
+        var body = new JsonObject
+        {
+            ["sku"] = $"BENCH-{RunId}-{number.ToString(Inv.C)}",
+            ["name"] = $"压测商品 {number.ToString(Inv.C)}",
+            ["nameEn"] = $"Bench product {number.ToString(Inv.C)}",
+            ["priceFen"] = priceFen,
+        };
+        var reply = await api.PostAsync($"{BaseUrl}/api/admin/products", AdminToken, body).ConfigureAwait(false);
+        if (reply.Status != 201) throw new SetupException($"Creating product {number} failed: {reply.Describe()}");
+        return reply.RequireString("create product", "id");
+    }
+
+    public async Task SetStockAsync(string storeId, string productId, int onHand)
+    {
+        var reply = await api.PutAsync($"{BaseUrl}/api/admin/stores/{storeId}/inventory/{productId}", AdminToken,
+            new JsonObject { ["onHand"] = onHand }).ConfigureAwait(false);
+        if (!reply.IsSuccess) throw new SetupException($"Setting stock of {productId} at {storeId} to {onHand} failed: {reply.Describe()}");
+    }
+
+    public async Task<JsonNode?> ConsistencyAsync()
+    {
+        var reply = await api.GetAsync($"{BaseUrl}/api/admin/inventory/consistency", AdminToken).ConfigureAwait(false);
+        return reply.IsSuccess ? reply.Body : new JsonObject { ["error"] = reply.Describe() };
+    }
+
+    /// <summary>
+    /// Registers and signs in <paramref name="count"/> customers with bounded parallelism (password hashing is
+    /// deliberately slow), customer i at <c>urls[i % urls.Count]</c>; progress on stderr.
+    /// </summary>
+    public async Task<Customer[]> RegisterCustomersAsync(int count, IReadOnlyList<string> urls, int parallelism, string label)
+    {
+        var customers = new Customer[count];
+        using var progress = new Progress($"registering {label}", count);
+        await Parallel.ForEachAsync(Enumerable.Range(0, count), new ParallelOptions { MaxDegreeOfParallelism = parallelism }, async (i, _) =>
+        {
+            var url = urls[i % urls.Count];
+            var email = $"bench.{RunId}.{i.ToString(Inv.C)}@bench.o2o.test";
+            var customer = new Customer(i, email, CustomerPassword, url);
+            var register = await RetryAsync(() => api.PostAsync($"{url}/api/auth/register", null, new JsonObject
+            {
+                ["email"] = email,
+                ["password"] = CustomerPassword,
+                ["displayName"] = $"压测顾客 {i.ToString(Inv.C)}",
+            })).ConfigureAwait(false);
+            if (register.Status != 201 && register.Code != "account_exists")
+                throw new SetupException($"Registering {email} at {url} failed: {register.Describe()}");
+            var login = await RetryAsync(() => LoginAsync(api, url, email, CustomerPassword)).ConfigureAwait(false);
+            if (!login.IsSuccess) throw new SetupException($"Login of {email} at {url} failed: {login.Describe()}");
+            customer.Token = login.RequireString("customer login", "accessToken");
+            customers[i] = customer;
+            progress.Increment();
+        }).ConfigureAwait(false);
+        progress.Finish();
+        return customers;
+    }
+
+    /// <summary>Setup calls retry a few times on no answer, 429 and 5xx; the load itself never retries.</summary>
+    private static async Task<Reply> RetryAsync(Func<Task<Reply>> call)
+    {
+        for (var attempt = 1; ; attempt++)
+        {
+            var reply = await call().ConfigureAwait(false);
+            if (attempt >= 4 || !(reply.Status is 0 or 429 or >= 500)) return reply;
+            await Task.Delay(TimeSpan.FromMilliseconds(250 * attempt)).ConfigureAwait(false);
+        }
+    }
+}
