@@ -37,6 +37,8 @@ internal static class CheckoutBench
         Log.Info($"store {storeId}, products {string.Join(", ", products)} with {Inv.N(stock)} each");
         var customers = await setup.RegisterCustomersAsync(customerCount, [url], registerParallelism, "customers");
 
+        // Tokens live 15 minutes by default: renew those that would run out during the run (a 401 renews too, counted as an error).
+        await setup.EnsureFreshTokensAsync(customers, TimeSpan.FromSeconds(Math.Min(warmup + duration + 60, 600)), registerParallelism);
         var plan = new Plan(api, url, storeId, products, customers);
         if (warmup > 0)
         {
@@ -128,7 +130,7 @@ internal static class CheckoutBench
             async Task FailedAsync(int call, Reply reply)
             {
                 errors.Add(Calls[call], reply);
-                if (reply.Status == 401) await customer.RefreshAsync(api, token);
+                if (reply.Status == 401) await customer.RenewAsync(api, token);
                 else if (reply.Status == 0) await Task.Delay(50); // no answer: do not spin on a dead server
             }
         }

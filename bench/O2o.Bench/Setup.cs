@@ -8,22 +8,41 @@ internal sealed class Customer(int index, string email, string password, string 
 {
     private readonly SemaphoreSlim _signIn = new(1, 1);
     private volatile string _token = "";
+    private string? _refreshToken;
+    private long _expiresAtTicks;
 
     public int Index { get; } = index;
     public string Email { get; } = email;
     public string Password { get; } = password;
     public string BaseUrl { get; } = baseUrl;
-    public string Token { get => _token; set => _token = value; }
+    public string Token => _token;
+    public DateTimeOffset ExpiresAt => new(Interlocked.Read(ref _expiresAtTicks), TimeSpan.Zero);
 
-    /// <summary>Signs in again after a 401 (access tokens are short-lived); one sign-in at a time per customer.</summary>
-    public async Task RefreshAsync(Api api, string staleToken)
+    /// <summary>Takes the tokens of a login or refresh answer; false if it has none.</summary>
+    public bool Accept(Reply reply)
+    {
+        if (!reply.IsSuccess || Json.Str(reply.Body, "accessToken") is not { } token) return false;
+        _refreshToken = Json.Str(reply.Body, "refreshToken");
+        var lifetime = Json.Long(reply.Body, "expiresIn") ?? 900;
+        Interlocked.Exchange(ref _expiresAtTicks, DateTimeOffset.UtcNow.AddSeconds(lifetime).UtcTicks);
+        _token = token;
+        return true;
+    }
+
+    /// <summary>
+    /// New tokens after a 401 or before they run out (access tokens are short-lived): the refresh token first
+    /// (cheap), a full login if that fails; one at a time per customer, and only if nobody did it meanwhile.
+    /// </summary>
+    public async Task<bool> RenewAsync(Api api, string staleToken)
     {
         await _signIn.WaitAsync().ConfigureAwait(false);
         try
         {
-            if (!ReferenceEquals(_token, staleToken)) return; // another worker already did
-            var reply = await Setup.LoginAsync(api, BaseUrl, Email, Password).ConfigureAwait(false);
-            if (reply.IsSuccess && Json.Str(reply.Body, "accessToken") is { } token) _token = token;
+            if (!ReferenceEquals(_token, staleToken)) return true; // another worker already did
+            if (_refreshToken is { } refresh
+                && Accept(await api.PostAsync($"{BaseUrl}/api/auth/refresh", null, new JsonObject { ["refreshToken"] = refresh }).ConfigureAwait(false)))
+                return true;
+            return Accept(await Setup.LoginAsync(api, BaseUrl, Email, Password).ConfigureAwait(false));
         }
         finally
         {
@@ -35,15 +54,16 @@ internal sealed class Customer(int index, string email, string password, string 
 }
 
 /// <summary>What every verb needs before the load: an admin session, a store that is always open, products, stock, customers.</summary>
-internal sealed class Setup(Api api, string baseUrl, string adminToken, string runId)
+internal sealed class Setup(Api api, string baseUrl, string adminEmail, string adminPassword, string adminToken, string runId)
 {
+    private string _adminToken = adminToken;
+
     public const string CustomerPassword = "Bench123!";
 
     // People's Square, Shanghai
     private const double Lat = 31.2304, Lng = 121.4737;
 
     public string BaseUrl { get; } = baseUrl;
-    public string AdminToken { get; } = adminToken;
     public string RunId { get; } = runId;
 
     /// <summary>A short id that makes this run's e-mails and SKUs unique on a database that already saw other runs.</summary>
@@ -59,7 +79,18 @@ internal sealed class Setup(Api api, string baseUrl, string adminToken, string r
         if (health.Status == 0) throw new SetupException($"No server at {baseUrl}: {health.Describe()}");
         var reply = await LoginAsync(api, baseUrl, email, password).ConfigureAwait(false);
         if (!reply.IsSuccess) throw new SetupException($"Admin login as {email} at {baseUrl} failed: {reply.Describe()}");
-        return new Setup(api, baseUrl, reply.RequireString("admin login", "accessToken"), runId);
+        return new Setup(api, baseUrl, email, password, reply.RequireString("admin login", "accessToken"), runId);
+    }
+
+    /// <summary>A call as the platform admin at the first server; signs in again once if the token has run out.</summary>
+    public async Task<Reply> AdminAsync(HttpMethod method, string path, JsonNode? body = null)
+    {
+        var reply = await api.SendAsync(method, BaseUrl + path, _adminToken, body).ConfigureAwait(false);
+        if (reply.Status != 401) return reply;
+        var login = await LoginAsync(api, BaseUrl, adminEmail, adminPassword).ConfigureAwait(false);
+        if (!login.IsSuccess || Json.Str(login.Body, "accessToken") is not { } token) return reply;
+        _adminToken = token;
+        return await api.SendAsync(method, BaseUrl + path, _adminToken, body).ConfigureAwait(false);
     }
 
     public async Task<string> CreateStoreAsync()
@@ -75,7 +106,7 @@ internal sealed class Setup(Api api, string baseUrl, string adminToken, string r
             ["services"] = new JsonArray("pickup", "delivery"),
             ["deliveryRadiusKm"] = 5,
         };
-        var reply = await api.PostAsync($"{BaseUrl}/api/admin/stores", AdminToken, body).ConfigureAwait(false);
+        var reply = await AdminAsync(HttpMethod.Post, "/api/admin/stores", body).ConfigureAwait(false);
         if (reply.Status != 201) throw new SetupException($"Creating the store failed: {reply.Describe()}");
         return reply.RequireString("create store", "id");
     }
@@ -89,21 +120,21 @@ internal sealed class Setup(Api api, string baseUrl, string adminToken, string r
             ["nameEn"] = $"Bench product {number.ToString(Inv.C)}",
             ["priceFen"] = priceFen,
         };
-        var reply = await api.PostAsync($"{BaseUrl}/api/admin/products", AdminToken, body).ConfigureAwait(false);
+        var reply = await AdminAsync(HttpMethod.Post, "/api/admin/products", body).ConfigureAwait(false);
         if (reply.Status != 201) throw new SetupException($"Creating product {number} failed: {reply.Describe()}");
         return reply.RequireString("create product", "id");
     }
 
     public async Task SetStockAsync(string storeId, string productId, int onHand)
     {
-        var reply = await api.PutAsync($"{BaseUrl}/api/admin/stores/{storeId}/inventory/{productId}", AdminToken,
+        var reply = await AdminAsync(HttpMethod.Put, $"/api/admin/stores/{storeId}/inventory/{productId}",
             new JsonObject { ["onHand"] = onHand }).ConfigureAwait(false);
         if (!reply.IsSuccess) throw new SetupException($"Setting stock of {productId} at {storeId} to {onHand} failed: {reply.Describe()}");
     }
 
     public async Task<JsonNode?> ConsistencyAsync()
     {
-        var reply = await api.GetAsync($"{BaseUrl}/api/admin/inventory/consistency", AdminToken).ConfigureAwait(false);
+        var reply = await AdminAsync(HttpMethod.Get, "/api/admin/inventory/consistency").ConfigureAwait(false);
         return reply.IsSuccess ? reply.Body : new JsonObject { ["error"] = reply.Describe() };
     }
 
@@ -130,12 +161,28 @@ internal sealed class Setup(Api api, string baseUrl, string adminToken, string r
                 throw new SetupException($"Registering {email} at {url} failed: {register.Describe()}");
             var login = await RetryAsync(() => LoginAsync(api, url, email, CustomerPassword)).ConfigureAwait(false);
             if (!login.IsSuccess) throw new SetupException($"Login of {email} at {url} failed: {login.Describe()}");
-            customer.Token = login.RequireString("customer login", "accessToken");
+            if (!customer.Accept(login)) throw new SetupException($"Login of {email} at {url}: the answer has no accessToken");
             customers[i] = customer;
             progress.Increment();
         }).ConfigureAwait(false);
         progress.Finish();
         return customers;
+    }
+
+    /// <summary>Renews the tokens of customers whose access token runs out within <paramref name="needed"/> (registering many takes a while).</summary>
+    public async Task EnsureFreshTokensAsync(Customer[] customers, TimeSpan needed, int parallelism)
+    {
+        var deadline = DateTimeOffset.UtcNow + needed;
+        var stale = customers.Where(c => c.ExpiresAt < deadline).ToList();
+        if (stale.Count == 0) return;
+        using var progress = new Progress("renewing tokens", stale.Count);
+        await Parallel.ForEachAsync(stale, new ParallelOptions { MaxDegreeOfParallelism = parallelism }, async (c, _) =>
+        {
+            if (!await c.RenewAsync(api, c.Token).ConfigureAwait(false))
+                throw new SetupException($"Renewing the tokens of {c.Email} failed");
+            progress.Increment();
+        }).ConfigureAwait(false);
+        progress.Finish();
     }
 
     /// <summary>Setup calls retry a few times on no answer, 429 and 5xx; the load itself never retries.</summary>

@@ -28,6 +28,7 @@ builder.Services.ConfigureHttpJsonOptions(o =>
     o.SerializerOptions.DefaultIgnoreCondition = JsonIgnoreCondition.Never;
 });
 builder.AddO2oDatabase();
+builder.AddO2oRedis();
 builder.Services.AddO2oProblemDetails();
 builder.AddO2oAuthentication();
 builder.Services.AddOpenApi(o => o.AddDocumentTransformer((document, _, _) =>

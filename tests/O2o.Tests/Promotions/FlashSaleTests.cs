@@ -99,3 +99,5 @@ public abstract class FlashSaleTests(AppFixture fixture)
 public sealed class FlashSaleTests_Sqlite(SqliteApp app) : FlashSaleTests(app), IClassFixture<SqliteApp>;
 
 public sealed class FlashSaleTests_Postgres(PostgresApp app) : FlashSaleTests(app), IClassFixture<PostgresApp>;
+
+public sealed class FlashSaleTests_PostgresRedis(PostgresRedisApp app) : FlashSaleTests(app), IClassFixture<PostgresRedisApp>;

@@ -1,7 +1,7 @@
 namespace O2o.Tests.Support;
 
 /// <summary>One server and one fresh database per test class.</summary>
-public abstract class AppFixture(DatabaseKind kind, PostgresCluster? cluster) : IAsyncLifetime
+public abstract class AppFixture(DatabaseKind kind, PostgresCluster? cluster, RedisServer? redis = null) : IAsyncLifetime
 {
     private string? _sqliteFile;
     private O2oApp? _app;
@@ -11,7 +11,7 @@ public abstract class AppFixture(DatabaseKind kind, PostgresCluster? cluster) : 
     {
         get
         {
-            if (_app is null && cluster?.SkipReason is { } reason) Assert.Skip(reason);
+            if (_app is null && (cluster?.SkipReason ?? redis?.SkipReason) is { } reason) Assert.Skip(reason);
             return _app ?? throw new InvalidOperationException("The fixture is not initialised.");
         }
     }
@@ -34,7 +34,13 @@ public abstract class AppFixture(DatabaseKind kind, PostgresCluster? cluster) : 
             if (created is null) return;
             connectionString = created;
         }
-        _app = new O2oApp(kind, connectionString, Settings);
+        var settings = Settings.ToList();
+        if (redis is not null)
+        {
+            if (await redis.StartAsync() is not { } redisConnection) return;
+            settings.Add(new("ConnectionStrings:Redis", redisConnection));
+        }
+        _app = new O2oApp(kind, connectionString, settings);
         using var warmUp = _app.CreateClient();
         await warmUp.GetAsync(new Uri("/health", UriKind.Relative));
     }
@@ -53,3 +59,6 @@ public abstract class AppFixture(DatabaseKind kind, PostgresCluster? cluster) : 
 public sealed class SqliteApp() : AppFixture(DatabaseKind.Sqlite, null);
 
 public sealed class PostgresApp(PostgresCluster cluster) : AppFixture(DatabaseKind.Postgres, cluster);
+
+/// <summary>PostgreSQL with the flash-sale gate in Redis, as several nodes run it.</summary>
+public sealed class PostgresRedisApp(PostgresCluster cluster, RedisServer redis) : AppFixture(DatabaseKind.Postgres, cluster, redis);

@@ -16,7 +16,7 @@ internal static class BuyFlashSale
             .WithTags("Flash sales").WithSummary("Buy in a flash sale: an order at the sale price, or 409 sold_out / not_started / ended / limit_exceeded");
 
     private static async Task<Results<Created<OrderResponse>, ProblemHttpResult>> Handle(
-        string saleId, FlashSaleOrderRequest request, ClaimsPrincipal principal, HttpContext http, O2oDb db, FlashSaleGate gate,
+        string saleId, FlashSaleOrderRequest request, ClaimsPrincipal principal, HttpContext http, O2oDb db, IFlashSaleGate gate,
         IOrdering ordering, IOptions<PromotionsOptions> options, TimeProvider clock, CancellationToken ct)
     {
         var v = new Validation().Quantity("quantity", request.Quantity);
@@ -57,13 +57,13 @@ internal static class BuyFlashSale
         }
         catch
         {
-            gate.GiveBack(sale.Id, quantity);
+            await gate.GiveBackAsync(sale.Id, quantity);
             throw;
         }
 
         if (result.IsSuccess) return TypedResults.Created($"/api/orders/{result.Value.Id}", result.Value);
-        if (result.Error == PromotionsErrors.SoldOut) gate.MarkSoldOut(sale.Id);
-        else gate.GiveBack(sale.Id, quantity);
+        if (result.Error == PromotionsErrors.SoldOut) await gate.MarkSoldOutAsync(sale.Id);
+        else await gate.GiveBackAsync(sale.Id, quantity);
         return result.Error!.ToProblem();
     }
 
@@ -79,7 +79,7 @@ internal static class BuyFlashSale
 }
 
 /// <summary>Units of an order that was cancelled or expired go back to its sale, once.</summary>
-internal sealed class OnFlashSaleOrderCancelled(O2oDb db, FlashSaleGate gate) : IEventHandler<OrderCancelled>
+internal sealed class OnFlashSaleOrderCancelled(O2oDb db, IFlashSaleGate gate) : IEventHandler<OrderCancelled>
 {
     public async Task HandleAsync(OrderCancelled e, CancellationToken ct)
     {
@@ -93,6 +93,6 @@ internal sealed class OnFlashSaleOrderCancelled(O2oDb db, FlashSaleGate gate) : 
             .ExecuteUpdateAsync(u => u.SetProperty(s => s.Remaining, s => s.Remaining + link.Quantity), ct);
         await db.Set<FlashSaleBuyer>().Where(b => b.SaleId == link.SaleId && b.CustomerId == link.CustomerId)
             .ExecuteUpdateAsync(u => u.SetProperty(b => b.Quantity, b => b.Quantity - link.Quantity), ct);
-        gate.GiveBack(link.SaleId, link.Quantity);
+        await gate.GiveBackAsync(link.SaleId, link.Quantity);
     }
 }

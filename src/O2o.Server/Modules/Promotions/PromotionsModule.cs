@@ -15,7 +15,8 @@ public static class PromotionsModule
     {
         builder.Services.AddOptions<PromotionsOptions>().Bind(builder.Configuration.GetSection("FlashSales"))
             .Validate(o => o.PaymentTimeout > TimeSpan.Zero, "FlashSales:PaymentTimeout must be positive.").ValidateOnStart();
-        builder.Services.AddSingleton<FlashSaleGate>();
+        if (Redis.IsConfigured(builder.Configuration)) builder.Services.AddSingleton<IFlashSaleGate, RedisFlashSaleGate>();
+        else builder.Services.AddSingleton<IFlashSaleGate, InProcessFlashSaleGate>();
         builder.Services.AddEventHandler<OrderCancelled, OnFlashSaleOrderCancelled>();
     }
 

@@ -5,12 +5,23 @@ using O2o.Server.Platform;
 namespace O2o.Server.Modules.Promotions;
 
 /// <summary>
-/// The in-process gate in front of a flash sale: units are counted down in memory, so once a sale is sold out the
-/// stampede gets its 409 without a database write. The database stays the source of truth (its conditional update
-/// decides); a gate that thinks it is empty looks at the database again at most once a second, to see units that
-/// came back from expired orders, here or on another node.
+/// The gate in front of a flash sale: units are counted down before any database work, so once a sale is sold out
+/// the stampede gets its 409 without a database write. The database stays the source of truth (its conditional
+/// update decides), so a gate that is wrong in either direction never oversells.
 /// </summary>
-internal sealed class FlashSaleGate(IServiceScopeFactory scopes, TimeProvider clock) : IDisposable
+internal interface IFlashSaleGate
+{
+    Task<bool> TryTakeAsync(Guid saleId, int quantity, CancellationToken ct);
+    Task GiveBackAsync(Guid saleId, int quantity);
+    /// <summary>The database said sold out: believe it until the gate next looks at the database.</summary>
+    Task MarkSoldOutAsync(Guid saleId);
+}
+
+/// <summary>
+/// The gate of a single node, in memory. A gate that thinks it is empty looks at the database again at most once
+/// a second, to see units that came back from expired orders.
+/// </summary>
+internal sealed class InProcessFlashSaleGate(IServiceScopeFactory scopes, TimeProvider clock) : IFlashSaleGate, IDisposable
 {
     private static readonly TimeSpan RefreshAfter = TimeSpan.FromSeconds(1);
     private readonly ConcurrentDictionary<Guid, Counter> _counters = new();
@@ -28,17 +39,20 @@ internal sealed class FlashSaleGate(IServiceScopeFactory scopes, TimeProvider cl
         }
     }
 
-    public void GiveBack(Guid saleId, int quantity)
+    public Task GiveBackAsync(Guid saleId, int quantity)
     {
         if (_counters.TryGetValue(saleId, out var counter)) Interlocked.Add(ref counter.Remaining, quantity);
+        return Task.CompletedTask;
     }
 
-    /// <summary>The database said sold out: believe it until the next refresh.</summary>
-    public void MarkSoldOut(Guid saleId)
+    public Task MarkSoldOutAsync(Guid saleId)
     {
-        if (!_counters.TryGetValue(saleId, out var counter)) return;
-        Volatile.Write(ref counter.Remaining, 0);
-        counter.Loaded = clock.GetUtcNow();
+        if (_counters.TryGetValue(saleId, out var counter))
+        {
+            Volatile.Write(ref counter.Remaining, 0);
+            counter.Loaded = clock.GetUtcNow();
+        }
+        return Task.CompletedTask;
     }
 
     private async Task RefreshAsync(Guid saleId, Counter counter, CancellationToken ct)
