@@ -71,7 +71,7 @@ internal static class FlashSaleBench
         var saleId = sale.RequireString("create flash sale", "id");
         Log.Info($"flash sale {saleId}: {quantity} units at {priceFen} fen, {limit} per customer");
 
-        await PrewarmAsync(api, urls, customers, saleId, concurrency);
+        await PrewarmAsync(api, urls, customers, saleId, Math.Min(concurrency, buyers * attemptsPerBuyer));
 
         var stampede = await StampedeAsync(api, customers, saleId, storeId, attemptsPerBuyer, concurrency, idempotencyKeys);
         Log.Info($"stampede done in {Inv.F(stampede.Seconds, 3)} s; checking the outcome");
@@ -84,7 +84,7 @@ internal static class FlashSaleBench
     /// <summary>Opens the connections (and warms each server's sale route) before the start signal, so the stampede measures the sale, not TCP handshakes.</summary>
     private static async Task PrewarmAsync(Api api, string[] urls, Customer[] customers, string saleId, int concurrency)
     {
-        var perUrl = Math.Max(1, Math.Min(concurrency, customers.Length) / urls.Length + 1);
+        var perUrl = Math.Max(1, (concurrency + urls.Length - 1) / urls.Length);
         var calls = new List<Task<Reply>>();
         foreach (var (url, u) in urls.Select((url, u) => (url, u)))
         {
@@ -99,7 +99,8 @@ internal static class FlashSaleBench
 
     /// <summary>What happened to each attempt, in arrays indexed by attempt, so workers never contend.</summary>
     private sealed record Stampede(
-        int[] Buyer, int[] Status, string?[] Code, long[] Ticks, long[] EndedAt, string?[] OrderId, double Seconds, long StartTimestamp, ErrorCounts Others);
+        int[] Buyer, int[] Status, string?[] Code, long[] Ticks, long[] SentAt, long[] EndedAt, string?[] OrderId, double Seconds, long StartTimestamp,
+        int Workers, ErrorCounts Others);
 
     private static async Task<Stampede> StampedeAsync(Api api, Customer[] customers, string saleId, string storeId, int attemptsPerBuyer,
         int concurrency, bool idempotencyKeys)
@@ -111,6 +112,7 @@ internal static class FlashSaleBench
         var status = new int[total];
         var code = new string?[total];
         var ticks = new long[total];
+        var sentAt = new long[total];
         var endedAt = new long[total];
         var orderIds = new string?[total];
         var others = new ErrorCounts();
@@ -134,6 +136,7 @@ internal static class FlashSaleBench
             while ((i = Interlocked.Increment(ref next)) < total)
             {
                 var customer = customers[buyer[i]];
+                sentAt[i] = Stopwatch.GetTimestamp();
                 var reply = await api.PostAsync($"{customer.BaseUrl}/api/flash-sales/{saleId}/orders", customer.Token, body,
                     idempotencyKeys ? $"{keyPrefix}-{i}" : null);
                 status[i] = reply.Status;
@@ -158,7 +161,7 @@ internal static class FlashSaleBench
             await Task.WhenAll(tasks);
         }
         var seconds = Stopwatch.GetElapsedTime(start).TotalSeconds;
-        return new Stampede(buyer, status, code, ticks, endedAt, orderIds, seconds, start, others);
+        return new Stampede(buyer, status, code, ticks, sentAt, endedAt, orderIds, seconds, start, workers, others);
     }
 
     private static int Classify(int status, string? code) => (status, code) switch
@@ -271,6 +274,9 @@ internal static class FlashSaleBench
         var ordersPerSecond = counts[Created] / s.Seconds;
         var sellOutSeconds = lastCreatedAt == 0 ? 0 : (lastCreatedAt - s.StartTimestamp) / (double)Stopwatch.Frequency;
         var passed = c.Failures.Count == 0;
+        // How tightly the start signal released the first wave: when its last request left, and when the first answer came.
+        var releaseSpreadMs = Inv.Ms(s.SentAt.Take(s.Workers).Max() - s.StartTimestamp);
+        var firstAnswerMs = Inv.Ms(s.EndedAt.Min() - s.StartTimestamp);
 
         var summary = $"flashsale: {Inv.F(attemptsPerSecond)} attempts/s, {Inv.F(ordersPerSecond)} orders/s ({Inv.N(total)} attempts in {Inv.F(s.Seconds, 3)} s) | " +
                       $"201 {Inv.N(counts[Created])}, sold_out {Inv.N(counts[SoldOut])}, limit_exceeded {Inv.N(counts[LimitExceeded])}, other {Inv.N(counts[Other])} | " +
@@ -282,6 +288,7 @@ internal static class FlashSaleBench
             $"  201 created     {createdLatency.Long()}",
             $"  409 sold_out    {soldOutLatency.Long()}",
             $"  409 limit       {limitLatency.Long()}",
+            $"  release         first {s.Workers} attempts sent within {Inv.F(releaseSpreadMs, 2)} ms of the start signal; first answer after {Inv.F(firstAnswerMs, 2)} ms",
             $"  last 201 after  {Inv.F(sellOutSeconds, 3)} s from the start signal{(c.Remaining == 0 ? " (sold out)" : "")}",
         };
         if (counts[Other] > 0)
@@ -310,6 +317,8 @@ internal static class FlashSaleBench
                 ["stampedeSeconds"] = Math.Round(s.Seconds, 4),
                 ["attemptsPerSecond"] = Math.Round(attemptsPerSecond, 2),
                 ["ordersPerSecond"] = Math.Round(ordersPerSecond, 2),
+                ["releaseSpreadMs"] = Math.Round(releaseSpreadMs, 3),
+                ["firstAnswerAfterMs"] = Math.Round(firstAnswerMs, 3),
                 ["lastCreatedAfterSeconds"] = Math.Round(sellOutSeconds, 4),
                 ["outcomes"] = new JsonObject
                 {

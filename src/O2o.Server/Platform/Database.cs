@@ -15,6 +15,7 @@ public sealed class DatabaseOptions
 public static class Database
 {
     public const string DefaultSqlite = "Data Source=data/o2o.db";
+    private const long MigrationLockKey = 0x02_0_2026_1128;
 
     public static void AddO2oDatabase(this WebApplicationBuilder builder)
     {
@@ -71,6 +72,24 @@ public static class Database
         var pending = (await db.Database.GetPendingMigrationsAsync(ct)).ToList();
         if (pending.Count > 0)
             logger.LogInformation("Applying {Count} database migration(s) on {Provider}: {Migrations}", pending.Count, db.Database.ProviderName, string.Join(", ", pending));
+        if (db.Database.IsNpgsql())
+        {
+            // Several nodes may start together: one migrates while the others wait, then find nothing to do.
+            await using var connection = new Npgsql.NpgsqlConnection(db.Database.GetConnectionString());
+            await connection.OpenAsync(ct);
+            await using (var take = new Npgsql.NpgsqlCommand($"SELECT pg_advisory_lock({MigrationLockKey})", connection))
+                await take.ExecuteNonQueryAsync(ct);
+            try
+            {
+                await db.Database.MigrateAsync(ct);
+            }
+            finally
+            {
+                await using var release = new Npgsql.NpgsqlCommand($"SELECT pg_advisory_unlock({MigrationLockKey})", connection);
+                await release.ExecuteNonQueryAsync(CancellationToken.None);
+            }
+            return;
+        }
         await db.Database.MigrateAsync(ct);
         if (db.Database.IsSqlite())
             await db.Database.ExecuteSqlRawAsync("PRAGMA journal_mode=WAL;", ct);
