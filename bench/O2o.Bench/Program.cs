@@ -48,6 +48,9 @@ internal static class Program
             ThreadPool.SetMinThreads(Math.Max(workerThreads, 32), Math.Max(ioThreads, 32));
 
             var startedAt = DateTimeOffset.Now;
+            var loadAtStart = LoadAverage();
+            if (args.Verb != "report" && loadAtStart is { } load && load > Environment.ProcessorCount)
+                Log.Info($"warning: this machine is busy (load average {Inv.F(load, 2)} on {Environment.ProcessorCount} cpus): figures will be low and noisy");
             RunResult result = args.Verb switch
             {
                 "checkout" => await CheckoutBench.RunAsync(args),
@@ -59,7 +62,7 @@ internal static class Program
 
             Console.WriteLine(result.Summary);
             foreach (var line in result.Details) Console.WriteLine(line);
-            if (args.Get("json") is { } file) WriteJson(file, result, startedAt, argv);
+            if (args.Get("json") is { } file) WriteJson(file, result, startedAt, argv, loadAtStart);
             return result.Passed ? 0 : 1;
         }
         catch (UsageException e)
@@ -84,20 +87,36 @@ internal static class Program
         return url.TrimEnd('/');
     }
 
-    private static void WriteJson(string file, RunResult result, DateTimeOffset startedAt, string[] argv)
+    /// <summary>The 1-minute load average on Linux (null elsewhere): a busy machine explains odd figures.</summary>
+    private static double? LoadAverage()
+    {
+        try
+        {
+            var text = File.Exists("/proc/loadavg") ? File.ReadAllText("/proc/loadavg") : null;
+            return text is not null && double.TryParse(text.Split(' ')[0], System.Globalization.NumberStyles.Float, Inv.C, out var load) ? load : null;
+        }
+        catch (IOException)
+        {
+            return null;
+        }
+    }
+
+    private static void WriteJson(string file, RunResult result, DateTimeOffset startedAt, string[] argv, double? loadAtStart)
     {
         var root = new JsonObject
         {
             ["verb"] = result.Verb,
             ["startedAt"] = startedAt.ToString("O", Inv.C),
             ["finishedAt"] = DateTimeOffset.Now.ToString("O", Inv.C),
-            ["command"] = "o2o-bench " + string.Join(" ", argv),
+            ["command"] = "o2o-bench " + string.Join(" ", argv.Select(a => a.Contains(' ', StringComparison.Ordinal) ? $"\"{a}\"" : a)),
             ["machine"] = new JsonObject
             {
                 ["host"] = Environment.MachineName,
                 ["os"] = RuntimeInformation.OSDescription,
                 ["cpus"] = Environment.ProcessorCount,
                 ["runtime"] = RuntimeInformation.FrameworkDescription,
+                ["loadAverageAtStart"] = loadAtStart,
+                ["loadAverageAtEnd"] = LoadAverage(),
 #if DEBUG
                 ["benchBuild"] = "Debug",
 #else
@@ -141,7 +160,7 @@ internal static class ReportVerb
         foreach (var (file, root) in rows)
         {
             Console.WriteLine($"== {file}: {Json.Str(root, "verb")} at {Json.Str(root, "startedAt")} on {Json.Str(root, "machine", "host")} " +
-                              $"({Json.Long(root, "machine", "cpus")} cpus, bench {Json.Str(root, "machine", "benchBuild")})" +
+                              $"({Json.Long(root, "machine", "cpus")} cpus, load {Num(root, "machine", "loadAverageAtStart")}, bench {Json.Str(root, "machine", "benchBuild")})" +
                               (Json.Str(root, "config", "label") is { } label ? $" [{label}]" : ""));
             Console.WriteLine($"   {Json.Str(root, "command")}");
             Console.WriteLine(Json.Str(root, "summary"));

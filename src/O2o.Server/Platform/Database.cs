@@ -15,7 +15,7 @@ public sealed class DatabaseOptions
 public static class Database
 {
     public const string DefaultSqlite = "Data Source=data/o2o.db";
-    private const long MigrationLockKey = 0x02_0_2026_1128;
+    private const long StartupLockKey = 0x02_0_2026_1128;
 
     public static void AddO2oDatabase(this WebApplicationBuilder builder)
     {
@@ -64,7 +64,7 @@ public static class Database
         return csb.ToString();
     }
 
-    /// <summary>Applies the migrations of the configured provider; several nodes may start at once.</summary>
+    /// <summary>Applies the migrations of the configured provider.</summary>
     public static async Task MigrateAsync(IServiceProvider services, ILogger logger, CancellationToken ct)
     {
         using var scope = services.CreateScope();
@@ -72,27 +72,41 @@ public static class Database
         var pending = (await db.Database.GetPendingMigrationsAsync(ct)).ToList();
         if (pending.Count > 0)
             logger.LogInformation("Applying {Count} database migration(s) on {Provider}: {Migrations}", pending.Count, db.Database.ProviderName, string.Join(", ", pending));
-        if (db.Database.IsNpgsql())
-        {
-            // Several nodes may start together: one migrates while the others wait, then find nothing to do.
-            await using var connection = new Npgsql.NpgsqlConnection(db.Database.GetConnectionString());
-            await connection.OpenAsync(ct);
-            await using (var take = new Npgsql.NpgsqlCommand($"SELECT pg_advisory_lock({MigrationLockKey})", connection))
-                await take.ExecuteNonQueryAsync(ct);
-            try
-            {
-                await db.Database.MigrateAsync(ct);
-            }
-            finally
-            {
-                await using var release = new Npgsql.NpgsqlCommand($"SELECT pg_advisory_unlock({MigrationLockKey})", connection);
-                await release.ExecuteNonQueryAsync(CancellationToken.None);
-            }
-            return;
-        }
         await db.Database.MigrateAsync(ct);
         if (db.Database.IsSqlite())
             await db.Database.ExecuteSqlRawAsync("PRAGMA journal_mode=WAL;", ct);
+    }
+
+    /// <summary>
+    /// Runs start-up work (migrations, first admin, demo data) on one node at a time: on PostgreSQL under a
+    /// session advisory lock, so nodes that start together wait and then find the work done.
+    /// </summary>
+    public static async Task RunExclusivelyAsync(IServiceProvider services, Func<Task> work, CancellationToken ct)
+    {
+        string? postgres;
+        using (var scope = services.CreateScope())
+        {
+            var db = scope.ServiceProvider.GetRequiredService<O2oDb>();
+            postgres = db.Database.IsNpgsql() ? db.Database.GetConnectionString() : null;
+        }
+        if (postgres is null)
+        {
+            await work();
+            return;
+        }
+        await using var connection = new Npgsql.NpgsqlConnection(postgres);
+        await connection.OpenAsync(ct);
+        await using (var take = new Npgsql.NpgsqlCommand($"SELECT pg_advisory_lock({StartupLockKey})", connection))
+            await take.ExecuteNonQueryAsync(ct);
+        try
+        {
+            await work();
+        }
+        finally
+        {
+            await using var release = new Npgsql.NpgsqlCommand($"SELECT pg_advisory_unlock({StartupLockKey})", connection);
+            await release.ExecuteNonQueryAsync(CancellationToken.None);
+        }
     }
 }
 

@@ -60,6 +60,7 @@ internal static class ProblemTexts
         ["ended"] = "抢购已结束。",
         ["sold_out"] = "已抢光。",
         ["limit_exceeded"] = "超过每人限购数量。",
+        ["quantity_above_stock"] = "抢购数量超过参与门店的可售库存。",
         ["store_not_in_sale"] = "该门店不参与此次抢购。",
     };
 

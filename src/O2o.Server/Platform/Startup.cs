@@ -13,11 +13,14 @@ public static class Startup
         var ct = app.Lifetime.ApplicationStopping;
         var provider = app.Services.GetRequiredService<IOptions<DatabaseOptions>>().Value.Provider;
         logger.LogInformation("O2O Commerce starting on {Provider}", provider);
-        await Database.MigrateAsync(app.Services, logger, ct);
-        await app.Services.GetRequiredService<PlatformSecrets>().LoadAsync(app.Services, ct);
-        await AccountsModule.EnsureRolesAndAdminAsync(app.Services, app.Configuration, logger, ct);
-        await StoresModule.EnsurePlatformMerchantAsync(app.Services, ct);
-        var seed = app.Services.GetRequiredService<IOptions<DemoOptions>>().Value.Seed ?? provider == DatabaseOptions.Sqlite;
-        if (seed) await DemoWorld.SeedIfEmptyAsync(app.Services, logger, ct);
+        await Database.RunExclusivelyAsync(app.Services, async () =>
+        {
+            await Database.MigrateAsync(app.Services, logger, ct);
+            await app.Services.GetRequiredService<PlatformSecrets>().LoadAsync(app.Services, ct);
+            await AccountsModule.EnsureRolesAndAdminAsync(app.Services, app.Configuration, logger, ct);
+            await StoresModule.EnsurePlatformMerchantAsync(app.Services, ct);
+            var seed = app.Services.GetRequiredService<IOptions<DemoOptions>>().Value.Seed ?? provider == DatabaseOptions.Sqlite;
+            if (seed) await DemoWorld.SeedIfEmptyAsync(app.Services, logger, ct);
+        }, ct);
     }
 }

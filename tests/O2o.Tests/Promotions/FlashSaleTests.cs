@@ -7,14 +7,15 @@ public abstract class FlashSaleTests(AppFixture fixture)
 {
     private readonly World _world = new(fixture);
 
+    /// <summary>A sale at a new store; its window is relative to the moment it is announced.</summary>
     private async Task<(string Store, string Product, string Sale)> Sale(int quantity, int perCustomerLimit, int stock = 1000,
-        DateTimeOffset? startsAt = null, DateTimeOffset? endsAt = null)
+        TimeSpan? startsIn = null, TimeSpan? endsIn = null)
     {
         var (store, product) = await _world.StockedStore(onHand: stock, priceFen: 5990);
         var sale = (await (await _world.Admin()).Post("/api/admin/flash-sales", new
         {
             productId = product, storeIds = new[] { store }, priceFen = 990, quantity, perCustomerLimit,
-            startsAt = startsAt ?? DateTimeOffset.UtcNow.AddMinutes(-1), endsAt = endsAt ?? DateTimeOffset.UtcNow.AddHours(1),
+            startsAt = DateTimeOffset.UtcNow + (startsIn ?? TimeSpan.FromMinutes(-1)), endsAt = DateTimeOffset.UtcNow + (endsIn ?? TimeSpan.FromHours(1)),
         })).Is(HttpStatusCode.Created);
         return (store, product, sale.Str("id"));
     }
@@ -60,13 +61,13 @@ public abstract class FlashSaleTests(AppFixture fixture)
     [Fact]
     public async Task Before_the_start_and_after_the_end_the_sale_refuses()
     {
-        var (store, _, upcoming) = await Sale(5, 1, startsAt: DateTimeOffset.UtcNow.AddHours(1), endsAt: DateTimeOffset.UtcNow.AddHours(2));
+        var (store, _, upcoming) = await Sale(5, 1, startsIn: TimeSpan.FromHours(1), endsIn: TimeSpan.FromHours(2));
         var customer = await _world.NewCustomer();
         (await Buy(customer.Api, upcoming, store)).Is(HttpStatusCode.Conflict, "not_started");
         Assert.Equal("upcoming", (await customer.Api.Get($"/api/flash-sales/{upcoming}")).Str("status"));
 
-        var (shortStore, _, brief) = await Sale(5, 1, startsAt: DateTimeOffset.UtcNow.AddSeconds(-5), endsAt: DateTimeOffset.UtcNow.AddSeconds(1));
-        await Task.Delay(1500);
+        var (shortStore, _, brief) = await Sale(5, 1, startsIn: TimeSpan.FromSeconds(-5), endsIn: TimeSpan.FromSeconds(2));
+        await Task.Delay(2500);
         (await Buy(customer.Api, brief, shortStore)).Is(HttpStatusCode.Conflict, "ended");
 
         var otherStore = await _world.NewStore();
@@ -91,6 +92,11 @@ public abstract class FlashSaleTests(AppFixture fixture)
             productId = Guid.NewGuid(), storeIds = new[] { store }, priceFen = 1, quantity = 1, perCustomerLimit = 1,
             startsAt = DateTimeOffset.UtcNow, endsAt = DateTimeOffset.UtcNow.AddHours(1),
         })).Is(HttpStatusCode.NotFound, "product_not_found");
+        (await admin.Post("/api/admin/flash-sales", new
+        {
+            productId = product, storeIds = new[] { store }, priceFen = 1, quantity = 11, perCustomerLimit = 1,
+            startsAt = DateTimeOffset.UtcNow, endsAt = DateTimeOffset.UtcNow.AddHours(1),
+        })).Is((HttpStatusCode)422, "quantity_above_stock");
         var customer = await _world.NewCustomer();
         (await customer.Api.Post("/api/admin/flash-sales", new { productId = product })).Is(HttpStatusCode.Forbidden);
     }

@@ -47,7 +47,7 @@ public sealed class ServerProcess : IAsyncDisposable
         process.BeginErrorReadLine();
 
         using var http = new HttpClient { Timeout = TimeSpan.FromSeconds(2) };
-        for (var i = 0; i < 300; i++)
+        for (var i = 0; i < 900; i++)
         {
             if (process.HasExited) throw new InvalidOperationException($"The server exited with {process.ExitCode}:\n{server.Output}");
             try
@@ -59,7 +59,7 @@ public sealed class ServerProcess : IAsyncDisposable
             await Task.Delay(100);
         }
         await server.DisposeAsync();
-        throw new InvalidOperationException($"The server at {url} was not healthy within 30 seconds:\n{server.Output}");
+        throw new InvalidOperationException($"The server at {url} was not healthy within 90 seconds:\n{server.Output}");
     }
 
     public Api Client() => new(new HttpClient { BaseAddress = new Uri(Url), Timeout = TimeSpan.FromSeconds(60) });

@@ -20,6 +20,10 @@ public static class AccountsModule
             .AddRoles<IdentityRole>()
             .AddEntityFrameworkStores<O2oDb>()
             .AddSignInManager();
+        // PBKDF2 iterations; lower only for load tests that register thousands of customers.
+        var iterations = builder.Configuration.GetValue<int?>("Accounts:PasswordHashIterations");
+        if (iterations is not null)
+            builder.Services.Configure<PasswordHasherOptions>(o => o.IterationCount = Math.Max(1_000, iterations.Value));
         builder.Services.AddScoped<Tokens>();
         builder.Services.AddScoped<UserAccounts>();
     }

@@ -21,6 +21,8 @@ public interface IInventory
     Task<IReadOnlyList<Shortage>> SellAsync(Guid storeId, IReadOnlyList<StockLine> lines, string reference, CancellationToken ct);
     /// <summary>Units brought back to the store go on hand again.</summary>
     Task ReturnAsync(Guid storeId, IReadOnlyList<StockLine> lines, string reference, CancellationToken ct);
+    /// <summary>What can be promised online of one product, summed over some stores (or all when none are named).</summary>
+    Task<int> TotalAvailableAsync(Guid productId, IReadOnlyCollection<Guid> storeIds, CancellationToken ct);
     /// <summary>What can be promised online now, per product.</summary>
     Task<IReadOnlyDictionary<Guid, int>> GetAvailableAsync(Guid storeId, IReadOnlyCollection<Guid> productIds, CancellationToken ct);
 }

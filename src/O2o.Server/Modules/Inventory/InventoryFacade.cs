@@ -44,6 +44,13 @@ internal sealed class InventoryFacade(O2oDb db, EventBus events, TimeProvider cl
             .Select(s => new { s.ProductId, Available = s.OnHand - s.Reserved - s.SafetyStock })
             .ToDictionaryAsync(s => s.ProductId, s => Math.Max(0, s.Available), ct);
 
+    public async Task<int> TotalAvailableAsync(Guid productId, IReadOnlyCollection<Guid> storeIds, CancellationToken ct)
+    {
+        var levels = db.Set<StockLevel>().AsNoTracking().Where(s => s.ProductId == productId);
+        if (storeIds.Count > 0) levels = levels.Where(s => storeIds.Contains(s.StoreId));
+        return await levels.SumAsync(s => s.OnHand - s.Reserved - s.SafetyStock > 0 ? s.OnHand - s.Reserved - s.SafetyStock : 0, ct);
+    }
+
     /// <summary>Takes every line or reports every short one; on a shortage the caller's transaction must roll back.</summary>
     private async Task<IReadOnlyList<Shortage>> TakeAllAsync(Guid storeId, IReadOnlyList<StockLine> lines, string kind, int onHand, int reserved,
         bool online, string reference, CancellationToken ct)

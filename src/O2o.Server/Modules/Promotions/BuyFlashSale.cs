@@ -30,9 +30,13 @@ internal static class BuyFlashSale
         var quantity = request.Quantity!.Value;
         if (quantity > sale.PerCustomerLimit) return PromotionsErrors.LimitExceeded.ToProblem();
         if (!Guid.TryParse(request.Fulfillment!.StoreId, out var storeId) || !sale.SellsAt(storeId)) return PromotionsErrors.StoreNotInSale.ToProblem();
-        if (!await gate.TryTakeAsync(sale.Id, quantity, ct)) return PromotionsErrors.SoldOut.ToProblem();
-
         var customer = Actor.From(principal).UserId;
+        switch (await gate.TryTakeAsync(sale, customer, quantity, ct))
+        {
+            case GateAnswer.SoldOut: return PromotionsErrors.SoldOut.ToProblem();
+            case GateAnswer.LimitExceeded: return PromotionsErrors.LimitExceeded.ToProblem();
+        }
+
         Result<OrderResponse> result;
         try
         {
@@ -57,13 +61,13 @@ internal static class BuyFlashSale
         }
         catch
         {
-            await gate.GiveBackAsync(sale.Id, quantity);
+            await gate.GiveBackAsync(sale.Id, customer, quantity);
             throw;
         }
 
         if (result.IsSuccess) return TypedResults.Created($"/api/orders/{result.Value.Id}", result.Value);
+        await gate.GiveBackAsync(sale.Id, customer, quantity);
         if (result.Error == PromotionsErrors.SoldOut) await gate.MarkSoldOutAsync(sale.Id);
-        else await gate.GiveBackAsync(sale.Id, quantity);
         return result.Error!.ToProblem();
     }
 
@@ -93,6 +97,6 @@ internal sealed class OnFlashSaleOrderCancelled(O2oDb db, IFlashSaleGate gate) :
             .ExecuteUpdateAsync(u => u.SetProperty(s => s.Remaining, s => s.Remaining + link.Quantity), ct);
         await db.Set<FlashSaleBuyer>().Where(b => b.SaleId == link.SaleId && b.CustomerId == link.CustomerId)
             .ExecuteUpdateAsync(u => u.SetProperty(b => b.Quantity, b => b.Quantity - link.Quantity), ct);
-        await gate.GiveBackAsync(link.SaleId, link.Quantity);
+        await gate.GiveBackAsync(link.SaleId, link.CustomerId, link.Quantity);
     }
 }

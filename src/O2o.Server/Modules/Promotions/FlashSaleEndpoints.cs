@@ -4,6 +4,7 @@ using Microsoft.EntityFrameworkCore;
 using O2o.Contracts;
 using O2o.Server.Kernel;
 using O2o.Server.Modules.Catalog;
+using O2o.Server.Modules.Inventory;
 using O2o.Server.Modules.Stores;
 using O2o.Server.Platform;
 
@@ -21,7 +22,8 @@ internal static class FlashSaleEndpoints
     }
 
     private static async Task<Results<Created<FlashSaleResponse>, ProblemHttpResult>> Create(
-        CreateFlashSaleRequest request, ClaimsPrincipal principal, O2oDb db, ICatalog catalog, IStores stores, TimeProvider clock, CancellationToken ct)
+        CreateFlashSaleRequest request, ClaimsPrincipal principal, O2oDb db, ICatalog catalog, IStores stores, IInventory inventory,
+        TimeProvider clock, CancellationToken ct)
     {
         var now = clock.GetUtcNow();
         var v = new Validation().Text("productId", request.ProductId, 64)
@@ -46,6 +48,12 @@ internal static class FlashSaleEndpoints
             if (store is null || !actor.CanOperate(store) || store.MerchantId != product.MerchantId) return PromotionsErrors.StoreNotFound.ToProblem();
             storeIds.Add(store.Id);
         }
+
+        // Selling more than the stores hold would end in insufficient_stock for buyers who were promised a unit.
+        var stock = await inventory.TotalAvailableAsync(product.Id, storeIds, ct);
+        if (request.Quantity > stock)
+            return (Error.Unprocessable("quantity_above_stock", $"The sale offers {request.Quantity} units but its stores can promise {stock}.")
+                with { DetailZh = $"抢购数量 {request.Quantity} 超过参与门店的可售库存 {stock}。" }).ToProblem();
 
         var sale = new FlashSale
         {
