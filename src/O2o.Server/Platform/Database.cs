@@ -26,7 +26,8 @@ public static class Database
         {
             case DatabaseOptions.Sqlite:
                 connectionString = PrepareSqlite(string.IsNullOrWhiteSpace(connectionString) ? DefaultSqlite : connectionString, builder.Environment.ContentRootPath);
-                builder.Services.AddDbContext<SqliteO2oDb>(o => ConfigureSqlite(o, connectionString));
+                builder.Services.AddSingleton<SqliteWriteQueue>();
+                builder.Services.AddDbContext<SqliteO2oDb>((sp, o) => ConfigureSqlite(o, connectionString).AddInterceptors(sp.GetRequiredService<SqliteWriteQueue>()));
                 builder.Services.AddScoped<O2oDb>(sp => sp.GetRequiredService<SqliteO2oDb>());
                 break;
             case DatabaseOptions.Postgres:
@@ -40,7 +41,7 @@ public static class Database
         }
     }
 
-    internal static void ConfigureSqlite(DbContextOptionsBuilder options, string connectionString) =>
+    internal static DbContextOptionsBuilder ConfigureSqlite(DbContextOptionsBuilder options, string connectionString) =>
         options.UseSqlite(connectionString, o => o.MigrationsHistoryTable("platform_migrations").UseQuerySplittingBehavior(QuerySplittingBehavior.SplitQuery))
             .UseSnakeCaseNamingConvention();
 
