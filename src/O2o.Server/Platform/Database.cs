@@ -27,13 +27,13 @@ public static class Database
             case DatabaseOptions.Sqlite:
                 connectionString = PrepareSqlite(string.IsNullOrWhiteSpace(connectionString) ? DefaultSqlite : connectionString, builder.Environment.ContentRootPath);
                 builder.Services.AddSingleton<SqliteWriteQueue>();
-                builder.Services.AddDbContext<SqliteO2oDb>((sp, o) => ConfigureSqlite(o, connectionString).AddInterceptors(sp.GetRequiredService<SqliteWriteQueue>()));
+                builder.Services.AddDbContextPool<SqliteO2oDb>((sp, o) => ConfigureSqlite(o, connectionString).AddInterceptors(sp.GetRequiredService<SqliteWriteQueue>()));
                 builder.Services.AddScoped<O2oDb>(sp => sp.GetRequiredService<SqliteO2oDb>());
                 break;
             case DatabaseOptions.Postgres:
                 if (string.IsNullOrWhiteSpace(connectionString))
                     throw new InvalidOperationException("Database:Provider is postgres but ConnectionStrings:O2O is not set.");
-                builder.Services.AddDbContext<PostgresO2oDb>(o => ConfigurePostgres(o, connectionString));
+                builder.Services.AddDbContextPool<PostgresO2oDb>(o => ConfigurePostgres(o, connectionString));
                 builder.Services.AddScoped<O2oDb>(sp => sp.GetRequiredService<PostgresO2oDb>());
                 break;
             default:
