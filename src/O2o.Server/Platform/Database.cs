@@ -1,6 +1,8 @@
 using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Design;
+using Microsoft.EntityFrameworkCore.Infrastructure;
+using Microsoft.EntityFrameworkCore.Migrations;
 
 namespace O2o.Server.Platform;
 
@@ -70,7 +72,10 @@ public static class Database
     {
         using var scope = services.CreateScope();
         var db = scope.ServiceProvider.GetRequiredService<O2oDb>();
-        var pending = (await db.Database.GetPendingMigrationsAsync(ct)).ToList();
+        // Asking a fresh database for its applied migrations logs a failed query; a missing history means all are pending.
+        var pending = await db.GetService<IHistoryRepository>().ExistsAsync(ct)
+            ? (await db.Database.GetPendingMigrationsAsync(ct)).ToList()
+            : db.Database.GetMigrations().ToList();
         if (pending.Count > 0)
             logger.LogInformation("Applying {Count} database migration(s) on {Provider}: {Migrations}", pending.Count, db.Database.ProviderName, string.Join(", ", pending));
         await db.Database.MigrateAsync(ct);

@@ -71,15 +71,13 @@ internal static class BuyFlashSale
         return result.Error!.ToProblem();
     }
 
-    /// <summary>A customer's first attempt creates their row, so the limit is then one conditional update.</summary>
-    private static async Task EnsureBuyerAsync(O2oDb db, Guid saleId, string customer, CancellationToken ct)
-    {
-        if (await db.Set<FlashSaleBuyer>().AnyAsync(b => b.SaleId == saleId && b.CustomerId == customer, ct)) return;
-        db.Add(new FlashSaleBuyer { SaleId = saleId, CustomerId = customer });
-        try { await db.SaveChangesAsync(ct); }
-        catch (DbUpdateException) { /* a concurrent attempt of the same customer created it */ }
-        finally { db.ChangeTracker.Clear(); }
-    }
+    /// <summary>
+    /// A customer's first attempt creates their row, so the limit is then one conditional update. Concurrent first
+    /// attempts of one customer are usual in a stampede, so a row that already exists is no error (same SQL on both databases).
+    /// </summary>
+    private static Task<int> EnsureBuyerAsync(O2oDb db, Guid saleId, string customer, CancellationToken ct) =>
+        db.Database.ExecuteSqlInterpolatedAsync(
+            $"INSERT INTO promotions_flash_sale_buyers (sale_id, customer_id, quantity) VALUES ({saleId}, {customer}, 0) ON CONFLICT DO NOTHING", ct);
 }
 
 /// <summary>Units of an order that was cancelled or expired go back to its sale, once.</summary>
