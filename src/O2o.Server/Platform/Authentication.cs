@@ -34,7 +34,11 @@ public static class Policies
             .AddPolicy(PlatformAdmin, p => p.RequireRole(Roles.PlatformAdmin));
     }
 
-    internal static SymmetricSecurityKey SigningKey(PlatformSecrets secrets) => new(secrets.Get(PlatformSecrets.TokenSigningKey));
+    /// <summary>
+    /// One key object for the life of the process: token libraries cache a signature provider (with native HMAC
+    /// state) per key object, so a new key per request would leak providers and keep the finalizer busy.
+    /// </summary>
+    internal static SymmetricSecurityKey SigningKey(PlatformSecrets secrets) => secrets.SigningKey;
 
     private sealed class ConfigureJwt(PlatformSecrets secrets) : IConfigureNamedOptions<JwtBearerOptions>
     {

@@ -20,6 +20,10 @@ public sealed class PlatformSecrets(IConfiguration configuration)
     ];
 
     private readonly Dictionary<string, byte[]> _values = [];
+    private Microsoft.IdentityModel.Tokens.SymmetricSecurityKey? _signingKey;
+
+    /// <summary>The token signing key as the token library wants it, made once.</summary>
+    public Microsoft.IdentityModel.Tokens.SymmetricSecurityKey SigningKey => _signingKey ??= new(Get(TokenSigningKey));
 
     public byte[] Get(string name) =>
         _values.TryGetValue(name, out var value) ? value : throw new InvalidOperationException($"Secret {name} was not loaded at start-up.");
