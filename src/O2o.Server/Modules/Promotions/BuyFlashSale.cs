@@ -1,6 +1,7 @@
 using System.Security.Claims;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Caching.Memory;
 using Microsoft.Extensions.Options;
 using O2o.Contracts;
 using O2o.Server.Kernel;
@@ -16,13 +17,13 @@ internal static class BuyFlashSale
             .WithTags("Flash sales").WithSummary("Buy in a flash sale: an order at the sale price, or 409 sold_out / not_started / ended / limit_exceeded");
 
     private static async Task<Results<Created<OrderResponse>, ProblemHttpResult>> Handle(
-        string saleId, FlashSaleOrderRequest request, ClaimsPrincipal principal, HttpContext http, O2oDb db, IFlashSaleGate gate,
+        string saleId, FlashSaleOrderRequest request, ClaimsPrincipal principal, HttpContext http, O2oDb db, FlashSaleDefinitions definitions, IFlashSaleGate gate,
         IOrdering ordering, IOptions<PromotionsOptions> options, TimeProvider clock, CancellationToken ct)
     {
         var v = new Validation().Quantity("quantity", request.Quantity);
         FulfillmentRules.Validate(request.Fulfillment, v);
         if (v.Error is not null) return v.Error.ToProblem();
-        var sale = Guid.TryParse(saleId, out var id) ? await db.Set<FlashSale>().AsNoTracking().FirstOrDefaultAsync(s => s.Id == id, ct) : null;
+        var sale = Guid.TryParse(saleId, out var id) ? await definitions.FindAsync(id, ct) : null;
         if (sale is null) return PromotionsErrors.SaleNotFound.ToProblem();
         var now = clock.GetUtcNow();
         if (now < sale.StartsAt) return PromotionsErrors.NotStarted.ToProblem();
@@ -78,6 +79,24 @@ internal static class BuyFlashSale
     private static Task<int> EnsureBuyerAsync(O2oDb db, Guid saleId, string customer, CancellationToken ct) =>
         db.Database.ExecuteSqlInterpolatedAsync(
             $"INSERT INTO promotions_flash_sale_buyers (sale_id, customer_id, quantity) VALUES ({saleId}, {customer}, 0) ON CONFLICT DO NOTHING", ct);
+}
+
+/// <summary>
+/// A sale's terms (product, stores, price, limit, window) never change once announced, so each node keeps them
+/// for a few seconds: the stampede's sold-out answers then need neither a database read nor a write.
+/// </summary>
+internal sealed class FlashSaleDefinitions(IServiceScopeFactory scopes, IMemoryCache cache)
+{
+    private static readonly TimeSpan KeepFor = TimeSpan.FromSeconds(10);
+
+    public async Task<FlashSale?> FindAsync(Guid saleId, CancellationToken ct)
+    {
+        if (cache.TryGetValue(("flash-sale", saleId), out FlashSale? sale)) return sale;
+        using var scope = scopes.CreateScope();
+        sale = await scope.ServiceProvider.GetRequiredService<O2oDb>().Set<FlashSale>().AsNoTracking().FirstOrDefaultAsync(s => s.Id == saleId, ct);
+        if (sale is not null) cache.Set(("flash-sale", saleId), sale, KeepFor);
+        return sale;
+    }
 }
 
 /// <summary>Units of an order that was cancelled or expired go back to its sale, once.</summary>

@@ -18,6 +18,8 @@ public static class PromotionsModule
         if (Redis.IsConfigured(builder.Configuration)) builder.Services.AddSingleton<IFlashSaleGate, RedisFlashSaleGate>();
         else builder.Services.AddSingleton<IFlashSaleGate, InProcessFlashSaleGate>();
         builder.Services.AddEventHandler<OrderCancelled, OnFlashSaleOrderCancelled>();
+        builder.Services.AddMemoryCache();
+        builder.Services.AddSingleton<FlashSaleDefinitions>();
     }
 
     public static void MapPromotions(this IEndpointRouteBuilder api) => FlashSaleEndpoints.Map(api);
