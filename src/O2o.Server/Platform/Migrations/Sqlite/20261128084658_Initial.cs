@@ -193,6 +193,8 @@ namespace O2o.Server.Platform.Migrations.Sqlite
                     product_id = table.Column<Guid>(type: "TEXT", nullable: false),
                     on_hand = table.Column<int>(type: "INTEGER", nullable: false),
                     reserved = table.Column<int>(type: "INTEGER", nullable: false),
+                    safety_stock = table.Column<int>(type: "INTEGER", nullable: false),
+                    low_stock_threshold = table.Column<int>(type: "INTEGER", nullable: false),
                     updated_at = table.Column<long>(type: "INTEGER", nullable: false)
                 },
                 constraints: table =>
@@ -200,6 +202,25 @@ namespace O2o.Server.Platform.Migrations.Sqlite
                     table.PrimaryKey("pk_inventory_stock", x => new { x.store_id, x.product_id });
                     table.CheckConstraint("ck_inventory_stock_on_hand", "on_hand >= 0");
                     table.CheckConstraint("ck_inventory_stock_reserved", "reserved >= 0 AND reserved <= on_hand");
+                    table.CheckConstraint("ck_inventory_stock_safety", "safety_stock >= 0 AND low_stock_threshold >= 0");
+                });
+
+            migrationBuilder.CreateTable(
+                name: "inventory_transfers",
+                columns: table => new
+                {
+                    id = table.Column<Guid>(type: "TEXT", nullable: false),
+                    from_store_id = table.Column<Guid>(type: "TEXT", nullable: false),
+                    to_store_id = table.Column<Guid>(type: "TEXT", nullable: false),
+                    status = table.Column<string>(type: "TEXT", maxLength: 16, nullable: false),
+                    note = table.Column<string>(type: "TEXT", maxLength: 200, nullable: true),
+                    created_by = table.Column<string>(type: "TEXT", maxLength: 64, nullable: false),
+                    created_at = table.Column<long>(type: "INTEGER", nullable: false),
+                    closed_at = table.Column<long>(type: "INTEGER", nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("pk_inventory_transfers", x => x.id);
                 });
 
             migrationBuilder.CreateTable(
@@ -248,6 +269,19 @@ namespace O2o.Server.Platform.Migrations.Sqlite
                 constraints: table =>
                 {
                     table.PrimaryKey("pk_ordering_pickup_codes", x => new { x.store_id, x.code });
+                });
+
+            migrationBuilder.CreateTable(
+                name: "ordering_pickup_failures",
+                columns: table => new
+                {
+                    id = table.Column<Guid>(type: "TEXT", nullable: false),
+                    store_id = table.Column<Guid>(type: "TEXT", nullable: false),
+                    at = table.Column<long>(type: "INTEGER", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("pk_ordering_pickup_failures", x => x.id);
                 });
 
             migrationBuilder.CreateTable(
@@ -605,6 +639,25 @@ namespace O2o.Server.Platform.Migrations.Sqlite
                 });
 
             migrationBuilder.CreateTable(
+                name: "inventory_transfer_lines",
+                columns: table => new
+                {
+                    transfer_id = table.Column<Guid>(type: "TEXT", nullable: false),
+                    product_id = table.Column<Guid>(type: "TEXT", nullable: false),
+                    quantity = table.Column<int>(type: "INTEGER", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("pk_inventory_transfer_lines", x => new { x.transfer_id, x.product_id });
+                    table.ForeignKey(
+                        name: "fk_inventory_transfer_lines_inventory_transfers_transfer_id",
+                        column: x => x.transfer_id,
+                        principalTable: "inventory_transfers",
+                        principalColumn: "id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
                 name: "ordering_order_lines",
                 columns: table => new
                 {
@@ -733,6 +786,21 @@ namespace O2o.Server.Platform.Migrations.Sqlite
                 column: "product_id");
 
             migrationBuilder.CreateIndex(
+                name: "ix_inventory_transfer_lines_product_id",
+                table: "inventory_transfer_lines",
+                column: "product_id");
+
+            migrationBuilder.CreateIndex(
+                name: "ix_inventory_transfers_from_store_id_created_at",
+                table: "inventory_transfers",
+                columns: new[] { "from_store_id", "created_at" });
+
+            migrationBuilder.CreateIndex(
+                name: "ix_inventory_transfers_to_store_id_status",
+                table: "inventory_transfers",
+                columns: new[] { "to_store_id", "status" });
+
+            migrationBuilder.CreateIndex(
                 name: "ix_ordering_order_timeline_order_id",
                 table: "ordering_order_timeline",
                 column: "order_id");
@@ -757,6 +825,11 @@ namespace O2o.Server.Platform.Migrations.Sqlite
                 table: "ordering_pickup_codes",
                 column: "order_id",
                 unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "ix_ordering_pickup_failures_store_id_at",
+                table: "ordering_pickup_failures",
+                columns: new[] { "store_id", "at" });
 
             migrationBuilder.CreateIndex(
                 name: "ix_payments_notifications_payment_id",
@@ -855,6 +928,9 @@ namespace O2o.Server.Platform.Migrations.Sqlite
                 name: "inventory_stock");
 
             migrationBuilder.DropTable(
+                name: "inventory_transfer_lines");
+
+            migrationBuilder.DropTable(
                 name: "ordering_order_lines");
 
             migrationBuilder.DropTable(
@@ -862,6 +938,9 @@ namespace O2o.Server.Platform.Migrations.Sqlite
 
             migrationBuilder.DropTable(
                 name: "ordering_pickup_codes");
+
+            migrationBuilder.DropTable(
+                name: "ordering_pickup_failures");
 
             migrationBuilder.DropTable(
                 name: "payments_notifications");
@@ -910,6 +989,9 @@ namespace O2o.Server.Platform.Migrations.Sqlite
 
             migrationBuilder.DropTable(
                 name: "counter_sales");
+
+            migrationBuilder.DropTable(
+                name: "inventory_transfers");
 
             migrationBuilder.DropTable(
                 name: "ordering_orders");
