@@ -114,6 +114,11 @@ public abstract class JourneyTests(AppFixture fixture)
         var pending = (await customer.Api.Get("/api/orders?status=pending_payment")).Is(HttpStatusCode.OK).Json!.AsArray();
         Assert.Equal([first], pending.Select(o => o!["id"]!.GetValue<string>()));
         (await customer.Api.Get("/api/orders?status=shipped")).Is(HttpStatusCode.BadRequest, "validation_failed");
+
+        var secondPage = (await customer.Api.Get("/api/orders?page=2&pageSize=1")).Is(HttpStatusCode.OK);
+        Assert.Equal([first], secondPage.Json!.AsArray().Select(o => o!["id"]!.GetValue<string>()));
+        Assert.Equal("2", secondPage.Response.Headers.GetValues("X-Total-Count").Single());
+        (await customer.Api.Get("/api/orders?pageSize=201")).Is(HttpStatusCode.BadRequest, "validation_failed");
     }
 }
 

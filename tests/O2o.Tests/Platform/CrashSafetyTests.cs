@@ -79,7 +79,7 @@ public abstract class CrashSafetyTests(DatabaseKind kind, PostgresCluster cluste
                 .Is(HttpStatusCode.OK).Str("accessToken"));
 
             // Unpaid orders expire (3 s) and release their units; wait until none is left waiting.
-            var orders = await World.Eventually(() => again.Get($"/api/stores/{store}/orders"),
+            var orders = await World.Eventually(() => again.Get($"/api/stores/{store}/orders?pageSize=200"),
                 r => r.Json!.AsArray().All(o => o!["status"]!.GetValue<string>() != "pending_payment"));
             var byId = orders.Json!.AsArray().ToDictionary(o => o!["id"]!.GetValue<string>(), o => o!["status"]!.GetValue<string>());
             Assert.All(paidConfirmed, id => Assert.Equal("paid", byId[id]));

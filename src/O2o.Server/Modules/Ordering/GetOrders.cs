@@ -10,14 +10,14 @@ namespace O2o.Server.Modules.Ordering;
 
 internal static class GetOrders
 {
-    public const int MaxListed = 100;
+    public const int MaxPageSize = 200;
 
     public static void Map(IEndpointRouteBuilder api)
     {
         api.MapGet("/orders/{orderId}", GetOne).RequireAuthorization().WithTags("Orders")
             .WithSummary("One order: to its customer, its store's staff and admins");
         api.MapGet("/orders", ListMine).RequireAuthorization(Policies.Customer).WithTags("Orders")
-            .WithSummary("The caller's orders, newest first");
+            .WithSummary("The caller's orders, newest first, a page at a time (page, pageSize; X-Total-Count)");
     }
 
     private static async Task<Results<Ok<OrderResponse>, ProblemHttpResult>> GetOne(
@@ -35,19 +35,36 @@ internal static class GetOrders
     }
 
     private static async Task<Results<Ok<OrderResponse[]>, ProblemHttpResult>> ListMine(
-        string? status, ClaimsPrincipal principal, HttpContext http, O2oDb db, CancellationToken ct)
+        string? status, int? page, int? pageSize, ClaimsPrincipal principal, HttpContext http, O2oDb db, CancellationToken ct)
     {
-        if (status is not null && !OrderStatus.All.Contains(status))
-            return Error.Validation("status", $"Must be one of {string.Join(", ", OrderStatus.All)}.").ToProblem();
+        if (OrderPaging.Invalid(status, page, pageSize) is { } invalid) return invalid.ToProblem();
         var customer = Actor.From(principal).UserId;
         var query = db.Set<Order>().AsNoTracking().Where(o => o.CustomerId == customer);
         if (status is not null) query = query.Where(o => o.Status == status);
-        var orders = await query.OrderByDescending(o => o.CreatedAt).ThenByDescending(o => o.Id).Take(MaxListed).ToListAsync(ct);
+        var orders = await OrderPaging.PageAsync(query, page, pageSize, http, ct);
         return TypedResults.Ok(orders.Select(o => OrderViews.ToResponse(o, http.PrefersEnglish(), showPickupCode: true)).ToArray());
     }
 }
 
 internal enum OrderView { None, Customer, Staff, Admin }
+
+/// <summary>Order lists come newest first, a page at a time (default 50); the total is in <c>X-Total-Count</c>.</summary>
+internal static class OrderPaging
+{
+    public static Error? Invalid(string? status, int? page, int? pageSize)
+    {
+        var v = new Validation().Range("page", page, 1, 100_000, required: false).Range("pageSize", pageSize, 1, GetOrders.MaxPageSize, required: false);
+        if (status is not null && !OrderStatus.All.Contains(status)) v.Add("status", $"Must be one of {string.Join(", ", OrderStatus.All)}.");
+        return v.Error;
+    }
+
+    public static async Task<List<Order>> PageAsync(IQueryable<Order> query, int? page, int? pageSize, HttpContext http, CancellationToken ct)
+    {
+        var size = pageSize ?? 50;
+        http.Response.Headers["X-Total-Count"] = (await query.CountAsync(ct)).ToString();
+        return await query.OrderByDescending(o => o.CreatedAt).ThenByDescending(o => o.Id).Skip(((page ?? 1) - 1) * size).Take(size).ToListAsync(ct);
+    }
+}
 
 internal static class OrderAccess
 {

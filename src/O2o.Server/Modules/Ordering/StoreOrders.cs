@@ -14,7 +14,7 @@ internal static class StoreOrders
     public static void Map(IEndpointRouteBuilder api)
     {
         var store = api.MapGroup("/stores/{storeId}").RequireAuthorization(Policies.StoreOperator).WithTags("Store operations");
-        store.MapGet("/orders", List).WithSummary("The store's orders, newest first");
+        store.MapGet("/orders", List).WithSummary("The store's orders, newest first, a page at a time (page, pageSize; X-Total-Count)");
         store.MapPost("/orders/{orderId}/accept", (string storeId, string orderId, ClaimsPrincipal p, HttpContext h, O2oDb db, IStores s, OrderWorkflow w, CancellationToken ct)
             => Move(storeId, orderId, OrderStatus.Preparing, p, h, db, s, w, ct)).WithSummary("paid → preparing");
         store.MapPost("/orders/{orderId}/ready", (string storeId, string orderId, ClaimsPrincipal p, HttpContext h, O2oDb db, IStores s, OrderWorkflow w, CancellationToken ct)
@@ -26,15 +26,14 @@ internal static class StoreOrders
     }
 
     private static async Task<Results<Ok<OrderResponse[]>, ProblemHttpResult>> List(
-        string storeId, string? status, ClaimsPrincipal principal, HttpContext http, O2oDb db, IStores stores, CancellationToken ct)
+        string storeId, string? status, int? page, int? pageSize, ClaimsPrincipal principal, HttpContext http, O2oDb db, IStores stores, CancellationToken ct)
     {
         var store = await stores.FindOperableAsync(storeId, Actor.From(principal), ct);
         if (store is null) return OrderingErrors.StoreNotFound.ToProblem();
-        if (status is not null && !OrderStatus.All.Contains(status))
-            return Error.Validation("status", $"Must be one of {string.Join(", ", OrderStatus.All)}.").ToProblem();
+        if (OrderPaging.Invalid(status, page, pageSize) is { } invalid) return invalid.ToProblem();
         var query = db.Set<Order>().AsNoTracking().Where(o => o.StoreId == store.Id);
         if (status is not null) query = query.Where(o => o.Status == status);
-        var orders = await query.OrderByDescending(o => o.CreatedAt).ThenByDescending(o => o.Id).Take(200).ToListAsync(ct);
+        var orders = await OrderPaging.PageAsync(query, page, pageSize, http, ct);
         var admin = Actor.From(principal).IsAdmin;
         return TypedResults.Ok(orders.Select(o => OrderViews.ToResponse(o, http.PrefersEnglish(), showPickupCode: admin)).ToArray());
     }
