@@ -70,10 +70,4 @@ internal static class ProblemTexts
 
     public static (string Title, string Detail) Chinese(string code, string? specific) =>
         (ZhTitle, specific ?? Zh.GetValueOrDefault(code, "请求未能完成。"));
-
-    public static bool PrefersChinese(HttpContext http)
-    {
-        var first = http.Request.GetTypedHeaders().AcceptLanguage.OrderByDescending(l => l.Quality ?? 1).FirstOrDefault();
-        return first is not null && first.Value.StartsWith("zh", StringComparison.OrdinalIgnoreCase);
-    }
 }

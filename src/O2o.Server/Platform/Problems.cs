@@ -49,7 +49,7 @@ public static class Problems
             // English unless the caller asks for Chinese; the code never changes.
             var specificZh = problem.Extensions.TryGetValue(DetailZhKey, out var zh) ? zh as string : null;
             problem.Extensions.Remove(DetailZhKey);
-            if (ProblemTexts.PrefersChinese(context.HttpContext) && problem.Extensions["code"] is string code)
+            if (Language.PrefersChinese(context.HttpContext.Request) && problem.Extensions["code"] is string code)
                 (problem.Title, problem.Detail) = ProblemTexts.Chinese(code, specificZh);
         });
     }

@@ -59,6 +59,28 @@ public sealed partial class Validation
         return this;
     }
 
+    /// <summary>Order-like lines: present (unless optional), at most <paramref name="maxLines"/>, each with a product id and a quantity.</summary>
+    public Validation Lines<T>(string field, IReadOnlyList<T?>? lines, int maxLines, Func<T, string?> productId, Func<T, int?> quantity, bool required = true)
+        where T : class
+    {
+        if (lines is null || lines.Count == 0)
+        {
+            if (required) Add(field, "At least one line.");
+            return this;
+        }
+        if (lines.Count > maxLines) return Add(field, $"At most {maxLines} lines.");
+        for (var i = 0; i < lines.Count; i++)
+        {
+            if (lines[i] is not { } line)
+            {
+                Add($"{field}[{i}]", "Required.");
+                continue;
+            }
+            Text($"{field}[{i}].productId", productId(line), 64).Quantity($"{field}[{i}].quantity", quantity(line));
+        }
+        return this;
+    }
+
     public Validation Range(string field, long? value, long min, long max, bool required = true)
     {
         if (value is null)

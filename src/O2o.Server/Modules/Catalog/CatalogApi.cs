@@ -6,6 +6,12 @@ namespace O2o.Server.Modules.Catalog;
 /// <summary>What other modules may know of a product.</summary>
 public sealed record ProductInfo(Guid Id, Guid MerchantId, string Sku, string NameZh, string? NameEn, long PriceFen, bool IsActive);
 
+public static class CatalogLimits
+{
+    /// <summary>¥1,000,000: the highest price a product (or a sale of it) may have.</summary>
+    public const long MaxPriceFen = 100_000_000;
+}
+
 /// <summary>The Catalog module's facade.</summary>
 public interface ICatalog
 {

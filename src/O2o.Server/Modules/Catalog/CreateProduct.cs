@@ -10,8 +10,6 @@ namespace O2o.Server.Modules.Catalog;
 
 internal static class CreateProduct
 {
-    public const long MaxPriceFen = 100_000_000; // ¥1,000,000
-
     public static void Map(IEndpointRouteBuilder api) =>
         api.MapPost("/admin/products", Handle).RequireAuthorization(Policies.Admin).WithTags("Administration")
             .WithSummary("Add a product to the catalogue (one price online and in store)");
@@ -24,7 +22,7 @@ internal static class CreateProduct
             .Text("sku", request.Sku, 64).Text("name", request.Name, 200).Text("nameEn", request.NameEn, 200, required: false)
             .Text("description", request.Description, 2000, required: false).Text("descriptionEn", request.DescriptionEn, 2000, required: false)
             .Text("category", request.Category, 64, required: false)
-            .Range("priceFen", request.PriceFen, 0, MaxPriceFen);
+            .Range("priceFen", request.PriceFen, 0, CatalogLimits.MaxPriceFen);
         if (request.ImageUrls is { Length: > 10 }) v.Add("imageUrls", "At most 10 images.");
         foreach (var url in request.ImageUrls ?? [])
             if (string.IsNullOrWhiteSpace(url) || url.Length > 400 || !(Uri.TryCreate(url, UriKind.Absolute, out var u) && u.Scheme is "http" or "https" || url.StartsWith('/')))

@@ -105,24 +105,13 @@ internal static class CounterEndpoints
             r.Lines.Select(l => new CounterReturnLineResponse(l.ProductId.ToString(), l.Quantity, l.RefundFen)).ToArray(), r.RefundFen, r.CreatedAt));
     }
 
-    /// <summary>Lines merged by product; ids that cannot exist become the empty id and are not found later.</summary>
     private static List<StockLine> ValidLines(CounterLineRequest[]? lines, out Error? error)
     {
-        var v = new Validation();
-        if (lines is null || lines.Length == 0) v.Add("lines", "At least one line.");
-        else if (lines.Length > MaxLines) v.Add("lines", $"At most {MaxLines} lines.");
-        else
-            for (var i = 0; i < lines.Length; i++)
-            {
-                if (lines[i] is null) { v.Add($"lines[{i}]", "Required."); continue; }
-                v.Text($"lines[{i}].productId", lines[i].ProductId, 64).Quantity($"lines[{i}].quantity", lines[i].Quantity);
-            }
-        error = v.Error;
+        error = new Validation().Lines("lines", lines, MaxLines, l => l.ProductId, l => l.Quantity).Error;
         if (error is not null) return [];
-        var merged = lines!.GroupBy(l => Guid.TryParse(l.ProductId, out var id) ? id : Guid.Empty)
-            .Select(g => new StockLine(g.Key, g.Sum(l => l.Quantity!.Value))).ToList();
-        if (merged.Any(l => l.Quantity > Validation.MaxQuantity)) error = Error.Validation("lines", $"At most {Validation.MaxQuantity} units of one product.");
-        return merged;
+        var merged = StockLine.Merge(lines!, l => l.ProductId, l => l.Quantity);
+        error = merged.Error;
+        return merged.IsSuccess ? merged.Value : [];
     }
 
     private static CounterSaleResponse ToResponse(CounterSale s, bool english) => new(

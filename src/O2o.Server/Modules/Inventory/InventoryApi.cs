@@ -2,7 +2,21 @@ using O2o.Server.Kernel;
 
 namespace O2o.Server.Modules.Inventory;
 
-public sealed record StockLine(Guid ProductId, int Quantity);
+public sealed record StockLine(Guid ProductId, int Quantity)
+{
+    /// <summary>
+    /// Validated request lines merged by product; an id that cannot exist becomes the empty id, which is then not
+    /// found. An error when one product adds up to more than a line may hold.
+    /// </summary>
+    public static Result<List<StockLine>> Merge<T>(IEnumerable<T> lines, Func<T, string?> productId, Func<T, int?> quantity)
+    {
+        var merged = lines.GroupBy(l => Guid.TryParse(productId(l), out var id) ? id : Guid.Empty)
+            .Select(g => new StockLine(g.Key, g.Sum(l => quantity(l)!.Value))).ToList();
+        if (merged.Any(l => l.Quantity > Platform.Validation.MaxQuantity))
+            return Error.Validation("lines", $"At most {Platform.Validation.MaxQuantity} units of one product.");
+        return merged;
+    }
+}
 
 public sealed record Shortage(Guid ProductId, int Requested, int Available);
 

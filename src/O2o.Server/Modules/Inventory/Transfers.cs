@@ -64,23 +64,16 @@ internal static class Transfers
         var actor = Actor.From(principal);
         var from = await stores.FindOperableAsync(storeId, actor, ct);
         if (from is null) return InventoryErrors.StoreNotFound.ToProblem();
-        var v = new Validation().Text("toStoreId", request.ToStoreId, 64).Text("note", request.Note, 200, required: false);
-        if (request.Lines is null || request.Lines.Length == 0) v.Add("lines", "At least one line.");
-        else if (request.Lines.Length > MaxLines) v.Add("lines", $"At most {MaxLines} lines.");
-        else
-            for (var i = 0; i < request.Lines.Length; i++)
-            {
-                if (request.Lines[i] is not { } line) { v.Add($"lines[{i}]", "Required."); continue; }
-                v.Text($"lines[{i}].productId", line.ProductId, 64).Quantity($"lines[{i}].quantity", line.Quantity);
-            }
+        var v = new Validation().Text("toStoreId", request.ToStoreId, 64).Text("note", request.Note, 200, required: false)
+            .Lines("lines", request.Lines, MaxLines, l => l.ProductId, l => l.Quantity);
         if (v.Error is not null) return v.Error.ToProblem();
 
         var to = Guid.TryParse(request.ToStoreId, out var toId) ? await stores.FindAsync(toId, ct) : null;
         if (to is null || to.MerchantId != from.MerchantId) return InventoryErrors.StoreNotFound.ToProblem();
         if (to.Id == from.Id) return InventoryErrors.SameStore.ToProblem();
-        var lines = request.Lines!.GroupBy(l => Guid.TryParse(l.ProductId, out var id) ? id : Guid.Empty)
-            .Select(g => new StockLine(g.Key, g.Sum(l => l.Quantity!.Value))).ToList();
-        if (lines.Any(l => l.Quantity > Validation.MaxQuantity)) return Error.Validation("lines", $"At most {Validation.MaxQuantity} units of one product.").ToProblem();
+        var merged = StockLine.Merge(request.Lines!, l => l.ProductId, l => l.Quantity);
+        if (!merged.IsSuccess) return merged.Error!.ToProblem();
+        var lines = merged.Value;
         var products = await catalog.GetAsync(lines.Select(l => l.ProductId).ToList(), ct);
         if (lines.Any(l => !products.TryGetValue(l.ProductId, out var p) || p.MerchantId != from.MerchantId)) return InventoryErrors.ProductNotFound.ToProblem();
 

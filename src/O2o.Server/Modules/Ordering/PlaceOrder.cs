@@ -30,14 +30,7 @@ internal static class PlaceOrder
     {
         var v = new Validation();
         FulfillmentRules.Validate(request.Fulfillment, v);
-        if (request.Lines is { Length: > OrderPlacement.MaxLines }) v.Add("lines", $"At most {OrderPlacement.MaxLines} lines.");
-        else
-            for (var i = 0; i < (request.Lines?.Length ?? 0); i++)
-            {
-                var line = request.Lines![i];
-                if (line is null) { v.Add($"lines[{i}]", "Required."); continue; }
-                v.Text($"lines[{i}].productId", line.ProductId, 64).Quantity($"lines[{i}].quantity", line.Quantity);
-            }
+        v.Lines("lines", request.Lines, OrderPlacement.MaxLines, l => l.ProductId, l => l.Quantity, required: false);
         return v;
     }
 }

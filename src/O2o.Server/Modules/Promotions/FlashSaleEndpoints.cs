@@ -27,7 +27,7 @@ internal static class FlashSaleEndpoints
     {
         var now = clock.GetUtcNow();
         var v = new Validation().Text("productId", request.ProductId, 64)
-            .Range("priceFen", request.PriceFen, 0, CreateProductLimits.MaxPriceFen)
+            .Range("priceFen", request.PriceFen, 0, CatalogLimits.MaxPriceFen)
             .Range("quantity", request.Quantity, 1, MaxUnits)
             .Range("perCustomerLimit", request.PerCustomerLimit, 1, Validation.MaxQuantity);
         if (request.StartsAt is null) v.Add("startsAt", "Required.");
@@ -75,11 +75,6 @@ internal static class FlashSaleEndpoints
     internal static FlashSaleResponse ToResponse(FlashSale s, DateTimeOffset now) => new(
         s.Id.ToString(), s.ProductId.ToString(), s.StoreIds.Select(i => i.ToString()).ToArray(), s.PriceFen, s.RegularPriceFen,
         s.Quantity, s.Remaining, s.PerCustomerLimit, s.StartsAt, s.EndsAt, s.StatusAt(now));
-}
-
-internal static class CreateProductLimits
-{
-    public const long MaxPriceFen = 100_000_000;
 }
 
 internal static class PromotionsErrors
