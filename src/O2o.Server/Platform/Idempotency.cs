@@ -9,8 +9,9 @@ using O2o.Server.Kernel;
 namespace O2o.Server.Platform;
 
 /// <summary>
-/// Honours the <c>Idempotency-Key</c> header: the key is claimed in the same transaction as the
-/// use case, so a retry (even a concurrent one) gets the first answer and creates nothing new.
+/// Honours the <c>Idempotency-Key</c> header: the key and its answer are recorded in the same transaction as the
+/// use case, so a retry gets the first answer and creates nothing new. A concurrent retry does the work too, but its
+/// insert of the key fails on the unique key, so its work is rolled back and it answers with the first one's answer.
 /// </summary>
 public static class Idempotency
 {
@@ -32,38 +33,36 @@ public static class Idempotency
             var db = http.RequestServices.GetRequiredService<O2oDb>();
             var clock = http.RequestServices.GetRequiredService<TimeProvider>();
 
-            await using (var transaction = await db.Database.BeginTransactionAsync(http.RequestAborted))
+            // A key already answered is replayed without a transaction (and, on SQLite, without waiting for the writer).
+            var first = await Find(db, userId, scope, key, http.RequestAborted);
+            if (first is null)
             {
-                var existing = await Find(db, userId, scope, key, http.RequestAborted);
-                if (existing is null)
+                await using var transaction = await db.Database.BeginTransactionAsync(http.RequestAborted);
+                var result = await next(context);
+                var inner = result is INestedHttpResult nested ? nested.Result : result;
+                if (inner is not IStatusCodeHttpResult { StatusCode: >= 200 and < 300 } ok)
                 {
-                    var record = new IdempotencyRecord { UserId = userId, Scope = scope, Key = key, RequestHash = hash, CreatedAt = clock.GetUtcNow() };
-                    db.IdempotencyRecords.Add(record);
-                    if (await TryClaim(db, http.RequestAborted))
-                    {
-                        var result = await next(context);
-                        var inner = result is INestedHttpResult nested ? nested.Result : result;
-                        if (inner is IStatusCodeHttpResult { StatusCode: >= 200 and < 300 } ok)
-                        {
-                            record.StatusCode = ok.StatusCode ?? 200;
-                            record.ResponseJson = inner is IValueHttpResult { Value: { } value } ? JsonSerializer.Serialize(value, value.GetType(), json) : null;
-                            await db.SaveChangesAsync(http.RequestAborted);
-                            await transaction.CommitAsync(http.RequestAborted);
-                        }
-                        else
-                        {
-                            await transaction.RollbackAsync(http.RequestAborted); // a failure claims nothing: the key may be retried
-                            db.ChangeTracker.Clear();
-                        }
-                        return result;
-                    }
+                    await transaction.RollbackAsync(http.RequestAborted); // a failure claims nothing: the key may be retried
+                    db.ChangeTracker.Clear();
+                    return result;
                 }
+                db.IdempotencyRecords.Add(new IdempotencyRecord
+                {
+                    UserId = userId, Scope = scope, Key = key, RequestHash = hash, CreatedAt = clock.GetUtcNow(), StatusCode = ok.StatusCode ?? 200,
+                    ResponseJson = inner is IValueHttpResult { Value: { } value } ? JsonSerializer.Serialize(value, value.GetType(), json) : null,
+                });
+                if (await TryClaim(db, http.RequestAborted))
+                {
+                    await transaction.CommitAsync(http.RequestAborted);
+                    return result;
+                }
+                // A concurrent request with the same key committed first: this one's work is undone and the first answer given.
                 await transaction.RollbackAsync(http.RequestAborted);
+                db.ChangeTracker.Clear();
+                first = await Find(db, userId, scope, key, http.RequestAborted)
+                        ?? throw new InvalidOperationException("An idempotency record vanished while being replayed.");
             }
 
-            db.ChangeTracker.Clear();
-            var first = await Find(db, userId, scope, key, http.RequestAborted)
-                        ?? throw new InvalidOperationException("An idempotency record vanished while being replayed.");
             if (first.RequestHash != hash)
                 return Error.Conflict("idempotency_key_reused", "This Idempotency-Key was already used with a different request.").ToProblem();
             http.Response.Headers["Idempotent-Replayed"] = "true";

@@ -1,5 +1,6 @@
 using System.Data.Common;
 using System.Runtime.CompilerServices;
+using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Diagnostics;
 
@@ -16,7 +17,9 @@ internal sealed class SqliteWriteQueue : DbTransactionInterceptor, IDbConnection
 {
     private static readonly TimeSpan MaxWait = TimeSpan.FromSeconds(60);
     private readonly SemaphoreSlim _writer = new(1, 1);
+    private static readonly object Tuned = new();
     private readonly ConditionalWeakTable<DbConnection, Holder> _holders = [];
+    private readonly ConditionalWeakTable<object, object> _tuned = [];
 
     public override async ValueTask<InterceptionResult<DbTransaction>> TransactionStartingAsync(
         DbConnection connection, TransactionStartingEventData eventData, InterceptionResult<DbTransaction> result, CancellationToken cancellationToken = default)
@@ -48,18 +51,20 @@ internal sealed class SqliteWriteQueue : DbTransactionInterceptor, IDbConnection
     public Task ConnectionClosedAsync(DbConnection connection, ConnectionEndEventData eventData) => Released(connection);
     public void ConnectionClosed(DbConnection connection, ConnectionEndEventData eventData) => Release(connection);
 
-    public async Task ConnectionOpenedAsync(DbConnection connection, ConnectionEndEventData eventData, CancellationToken cancellationToken = default)
+    public Task ConnectionOpenedAsync(DbConnection connection, ConnectionEndEventData eventData, CancellationToken cancellationToken = default)
     {
-        await using var pragma = connection.CreateCommand();
-        pragma.CommandText = "PRAGMA synchronous=NORMAL;";
-        await pragma.ExecuteNonQueryAsync(cancellationToken);
+        ConnectionOpened(connection, eventData);
+        return Task.CompletedTask;
     }
 
+    // The setting belongs to the native connection, which the driver's pool keeps across opens: set it once per native connection.
     public void ConnectionOpened(DbConnection connection, ConnectionEndEventData eventData)
     {
+        if (connection is not SqliteConnection { Handle: { } handle } || _tuned.TryGetValue(handle, out _)) return;
         using var pragma = connection.CreateCommand();
         pragma.CommandText = "PRAGMA synchronous=NORMAL;";
         pragma.ExecuteNonQuery();
+        _tuned.AddOrUpdate(handle, Tuned);
     }
 
     // A write statement outside a transaction (ExecuteUpdate, ExecuteDelete) queues too, for its own duration.

@@ -1,5 +1,6 @@
-using System.Linq.Expressions;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Infrastructure;
+using Microsoft.EntityFrameworkCore.Storage;
 using O2o.Server.Kernel;
 using O2o.Server.Platform;
 
@@ -20,21 +21,21 @@ internal sealed class InventoryFacade(O2oDb db, EventBus events, TimeProvider cl
     public async Task ReleaseAsync(Guid storeId, IReadOnlyList<StockLine> lines, string reference, CancellationToken ct)
     {
         foreach (var line in Ordered(lines))
-            await MustMoveAsync(storeId, line, MovementKinds.Release, 0, -line.Quantity, s => s.Reserved >= line.Quantity, reference, null, ct);
+            await MustMoveAsync(storeId, line, MovementKinds.Release, 0, -line.Quantity, StockGuard.ReservedAtLeast(line.Quantity), reference, null, ct);
         await db.SaveChangesAsync(ct);
     }
 
     public async Task CommitSaleAsync(Guid storeId, IReadOnlyList<StockLine> lines, string reference, CancellationToken ct)
     {
         foreach (var line in Ordered(lines))
-            await MustMoveAsync(storeId, line, MovementKinds.Sale, -line.Quantity, -line.Quantity, s => s.Reserved >= line.Quantity && s.OnHand >= line.Quantity, reference, null, ct);
+            await MustMoveAsync(storeId, line, MovementKinds.Sale, -line.Quantity, -line.Quantity, StockGuard.ReservedAndOnHandAtLeast(line.Quantity), reference, null, ct);
         await db.SaveChangesAsync(ct);
     }
 
     public async Task ReturnAsync(Guid storeId, IReadOnlyList<StockLine> lines, string reference, CancellationToken ct)
     {
         foreach (var line in Ordered(lines))
-            await MustMoveAsync(storeId, line, MovementKinds.CounterReturn, line.Quantity, 0, _ => true, reference, null, ct);
+            await MustMoveAsync(storeId, line, MovementKinds.CounterReturn, line.Quantity, 0, StockGuard.None, reference, null, ct);
         await db.SaveChangesAsync(ct);
     }
 
@@ -59,11 +60,9 @@ internal sealed class InventoryFacade(O2oDb db, EventBus events, TimeProvider cl
         foreach (var line in Ordered(lines))
         {
             var q = line.Quantity;
-            Expression<Func<StockLevel, bool>> guard = online
-                ? s => s.OnHand - s.Reserved - s.SafetyStock >= q
-                : s => s.OnHand - s.Reserved >= q;
+            var guard = online ? StockGuard.OnlineAvailable(q) : StockGuard.ShelfAvailable(q);
             if (await TryMoveAsync(storeId, line, kind, onHand * q, reserved * q, guard, reference, null, ct)) continue;
-            var level = await Stock(storeId, line.ProductId).AsNoTracking().FirstOrDefaultAsync(ct);
+            var level = await db.Set<StockLevel>().AsNoTracking().FirstOrDefaultAsync(s => s.StoreId == storeId && s.ProductId == line.ProductId, ct);
             var available = level is null ? 0 : online ? level.OnlineAvailable : Math.Max(0, level.OnHand - level.Reserved);
             shortages.Add(new Shortage(line.ProductId, q, available));
         }
@@ -72,25 +71,21 @@ internal sealed class InventoryFacade(O2oDb db, EventBus events, TimeProvider cl
     }
 
     private async Task MustMoveAsync(Guid storeId, StockLine line, string kind, int onHandDelta, int reservedDelta,
-        Expression<Func<StockLevel, bool>> guard, string reference, string? reason, CancellationToken ct)
+        StockGuard guard, string reference, string? reason, CancellationToken ct)
     {
         if (!await TryMoveAsync(storeId, line, kind, onHandDelta, reservedDelta, guard, reference, reason, ct))
             throw new InvalidOperationException($"Stock of {line.ProductId} at {storeId} cannot take {kind} of {line.Quantity} ({reference}).");
     }
 
     internal async Task<bool> TryMoveAsync(Guid storeId, StockLine line, string kind, int onHandDelta, int reservedDelta,
-        Expression<Func<StockLevel, bool>> guard, string reference, string? reason, CancellationToken ct)
+        StockGuard guard, string reference, string? reason, CancellationToken ct)
     {
-        if (db.Database.CurrentTransaction is null)
-            throw new InvalidOperationException("Stock changes must run inside the caller's transaction.");
+        var transaction = db.Database.CurrentTransaction
+            ?? throw new InvalidOperationException("Stock changes must run inside the caller's transaction.");
         var now = clock.GetUtcNow();
-        var changed = await Stock(storeId, line.ProductId).Where(guard).ExecuteUpdateAsync(u => u
-            .SetProperty(s => s.OnHand, s => s.OnHand + onHandDelta)
-            .SetProperty(s => s.Reserved, s => s.Reserved + reservedDelta)
-            .SetProperty(s => s.UpdatedAt, now), ct);
-        if (changed == 0) return false;
+        var after = await UpdateReturningAsync(transaction, storeId, line.ProductId, onHandDelta, reservedDelta, guard, now, ct);
+        if (after is null) return false;
 
-        var after = await Stock(storeId, line.ProductId).AsNoTracking().FirstAsync(ct);
         db.Add(new StockMovement
         {
             StoreId = storeId, ProductId = line.ProductId, At = now, Kind = kind, Quantity = line.Quantity,
@@ -103,11 +98,61 @@ internal sealed class InventoryFacade(O2oDb db, EventBus events, TimeProvider cl
         return true;
     }
 
+    /// <summary>
+    /// The conditional update and the values it leaves, in one statement (RETURNING, on both databases): the hot path of
+    /// every checkout, so it is plain SQL. Parameters are made by EF Core's own type mappings, so ids and instants are
+    /// stored exactly as the model stores them.
+    /// </summary>
+    private async Task<StockLevel?> UpdateReturningAsync(IDbContextTransaction transaction, Guid storeId, Guid productId,
+        int onHandDelta, int reservedDelta, StockGuard guard, DateTimeOffset now, CancellationToken ct)
+    {
+        var connection = db.Database.GetDbConnection();
+        await using var command = connection.CreateCommand();
+        command.Transaction = transaction.GetDbTransaction();
+        command.CommandText =
+            "UPDATE inventory_stock SET on_hand = on_hand + @on_hand_delta, reserved = reserved + @reserved_delta, updated_at = @now " +
+            $"WHERE store_id = @store_id AND product_id = @product_id AND ({guard.Sql}) " +
+            "RETURNING on_hand, reserved, safety_stock, low_stock_threshold";
+        var types = db.GetService<IRelationalTypeMappingSource>();
+        var ints = types.FindMapping(typeof(int))!;
+        var ids = types.FindMapping(typeof(Guid))!;
+        var instants = db.Model.FindEntityType(typeof(StockLevel))!.FindProperty(nameof(StockLevel.UpdatedAt))!.GetRelationalTypeMapping();
+        command.Parameters.Add(ints.CreateParameter(command, "on_hand_delta", onHandDelta));
+        command.Parameters.Add(ints.CreateParameter(command, "reserved_delta", reservedDelta));
+        command.Parameters.Add(instants.CreateParameter(command, "now", now));
+        command.Parameters.Add(ids.CreateParameter(command, "store_id", storeId));
+        command.Parameters.Add(ids.CreateParameter(command, "product_id", productId));
+        command.Parameters.Add(ints.CreateParameter(command, "a", guard.A));
+        command.Parameters.Add(ints.CreateParameter(command, "b", guard.B));
+        await using var reader = await command.ExecuteReaderAsync(ct);
+        if (!await reader.ReadAsync(ct)) return null;
+        return new StockLevel
+        {
+            StoreId = storeId, ProductId = productId, OnHand = reader.GetInt32(0), Reserved = reader.GetInt32(1),
+            SafetyStock = reader.GetInt32(2), LowStockThreshold = reader.GetInt32(3), UpdatedAt = now,
+        };
+    }
+
     /// <summary>A fixed lock order (by product id) keeps two concurrent multi-line changes from deadlocking on PostgreSQL.</summary>
     private static IEnumerable<StockLine> Ordered(IReadOnlyList<StockLine> lines) => lines.OrderBy(l => l.ProductId);
+}
 
-    private IQueryable<StockLevel> Stock(Guid storeId, Guid productId) =>
-        db.Set<StockLevel>().Where(s => s.StoreId == storeId && s.ProductId == productId);
+/// <summary>
+/// What a stock row must satisfy for a move, checked inside the UPDATE itself so concurrent callers cannot both pass it.
+/// The SQL is fixed here; only <see cref="A"/> and <see cref="B"/> vary, and they are sent as parameters.
+/// </summary>
+internal sealed record StockGuard(string Sql, int A = 0, int B = 0)
+{
+    public static readonly StockGuard None = new("1 = 1");
+    /// <summary>What may be promised online: on hand, less reserved, less safety stock.</summary>
+    public static StockGuard OnlineAvailable(int quantity) => new("on_hand - reserved - safety_stock >= @a", quantity);
+    /// <summary>What the counter may sell: on hand less reserved (safety stock is on the shelf).</summary>
+    public static StockGuard ShelfAvailable(int quantity) => new("on_hand - reserved >= @a", quantity);
+    public static StockGuard ReservedAtLeast(int quantity) => new("reserved >= @a", quantity);
+    public static StockGuard ReservedAndOnHandAtLeast(int quantity) => new("reserved >= @a AND on_hand >= @a", quantity);
+    /// <summary>A count lands only on the on-hand value it was computed from.</summary>
+    public static StockGuard CountedFrom(int seenOnHand, int countedOnHand) => new("on_hand = @a AND reserved <= @b", seenOnHand, countedOnHand);
+    public static StockGuard AdjustableBy(int delta, int maxOnHand) => new("on_hand + @a >= reserved AND on_hand + @a <= @b", delta, maxOnHand);
 }
 
 internal static class InventoryErrors

@@ -46,7 +46,7 @@ internal static class StockEndpoints
                 if (before.Reserved > onHand) return (Result<bool>)InventoryErrors.BelowReserved;
                 var seen = before.OnHand;
                 if (await inventory.TryMoveAsync(store, new StockLine(product, Math.Abs(onHand - seen)), MovementKinds.StockCount, onHand - seen, 0,
-                        s => s.OnHand == seen && s.Reserved <= onHand, $"user:{Actor.From(principal).UserId}", "stock count", ct))
+                        StockGuard.CountedFrom(seen, onHand), $"user:{Actor.From(principal).UserId}", "stock count", ct))
                 {
                     await db.SaveChangesAsync(ct);
                     return true;
@@ -73,7 +73,7 @@ internal static class StockEndpoints
         var moved = await db.InTransactionAsync(async () =>
         {
             var ok = await inventory.TryMoveAsync(store, new StockLine(product, Math.Abs(delta)), MovementKinds.Adjustment, delta, 0,
-                s => s.OnHand + delta >= s.Reserved && s.OnHand + delta <= MaxOnHand, $"user:{Actor.From(principal).UserId}", request.Reason!.Trim(), ct);
+                StockGuard.AdjustableBy(delta, MaxOnHand), $"user:{Actor.From(principal).UserId}", request.Reason!.Trim(), ct);
             if (ok) await db.SaveChangesAsync(ct);
             return ok;
         }, ok => ok, ct);

@@ -88,7 +88,7 @@ internal static class Transfers
             foreach (var line in lines.OrderBy(l => l.ProductId))
             {
                 var q = line.Quantity;
-                if (!await inventory.TryMoveAsync(from.Id, line, MovementKinds.TransferOut, -q, 0, s => s.OnHand - s.Reserved >= q, $"transfer:{transfer.Id}", null, ct))
+                if (!await inventory.TryMoveAsync(from.Id, line, MovementKinds.TransferOut, -q, 0, StockGuard.ShelfAvailable(q), $"transfer:{transfer.Id}", null, ct))
                     shortages.Add(new Shortage(line.ProductId, q, await ShelfAvailableAsync(db, from.Id, line.ProductId, ct)));
             }
             if (shortages.Count > 0) return Shortages.ToError(shortages, id => products[id].NameZh);
@@ -121,7 +121,7 @@ internal static class Transfers
             if (claimed == 0) return false;
             foreach (var line in transfer.Lines.OrderBy(l => l.ProductId))
                 await inventory.TryMoveAsync(target, new StockLine(line.ProductId, line.Quantity), receive ? MovementKinds.TransferIn : MovementKinds.TransferCancelled,
-                    line.Quantity, 0, _ => true, $"transfer:{transfer.Id}", null, ct);
+                    line.Quantity, 0, StockGuard.None, $"transfer:{transfer.Id}", null, ct);
             await db.SaveChangesAsync(ct);
             return true;
         }, ok => ok, ct);

@@ -13,7 +13,7 @@ namespace O2o.Server.Modules.Ordering;
 internal sealed class OrderWorkflow(O2oDb db, IInventory inventory, EventBus events, TimeProvider clock)
 {
     public Task<Result<Order>> MoveAsync(Guid orderId, string target, string? note, Func<Order, Error?>? guard, CancellationToken ct) =>
-        RunAsync(orderId, async order =>
+        RunAsync(orderId, whole: true, async order =>
         {
             if (guard?.Invoke(order) is { } denied) return denied;
             var wasPaid = order.PaidAt is not null;
@@ -35,8 +35,9 @@ internal sealed class OrderWorkflow(O2oDb db, IInventory inventory, EventBus eve
             return null;
         }, ct);
 
+    /// <summary>Marks an order paid. The order comes without its lines and timeline (a new timeline entry is still added): nobody reads them here.</summary>
     public Task<Result<Order>> PayAsync(Guid orderId, Guid paymentId, DateTimeOffset paidAt, CancellationToken ct) =>
-        RunAsync(orderId, async order =>
+        RunAsync(orderId, whole: false, async order =>
         {
             if (order.Status != OrderStatus.PendingPayment) return PaymentsFacing.NotPayable(order.Status);
             var code = await NewPickupCodeAsync(order.StoreId, ct);
@@ -45,14 +46,16 @@ internal sealed class OrderWorkflow(O2oDb db, IInventory inventory, EventBus eve
             return null;
         }, ct);
 
-    private async Task<Result<Order>> RunAsync(Guid orderId, Func<Order, Task<Error?>> change, CancellationToken ct)
+    private async Task<Result<Order>> RunAsync(Guid orderId, bool whole, Func<Order, Task<Error?>> change, CancellationToken ct)
     {
         var ownsTransaction = db.Database.CurrentTransaction is null;
         try
         {
             return await db.InTransactionAsync(async () =>
             {
-                var order = await db.Set<Order>().FirstOrDefaultAsync(o => o.Id == orderId, ct);
+                var order = whole
+                    ? await db.Set<Order>().FirstOrDefaultAsync(o => o.Id == orderId, ct)
+                    : await db.Set<Order>().IgnoreAutoIncludes().FirstOrDefaultAsync(o => o.Id == orderId, ct);
                 if (order is null) return OrderingErrors.OrderNotFound;
                 if (await change(order) is { } error) return error;
                 await db.SaveChangesAsync(ct);
