@@ -47,6 +47,8 @@ public static class Policies
         public void Configure(JwtBearerOptions options)
         {
             options.MapInboundClaims = false;
+            options.TokenHandlers.Clear();
+            options.TokenHandlers.Add(new CachingJsonWebTokenHandler() { MapInboundClaims = false });
             options.TokenValidationParameters = new TokenValidationParameters
             {
                 ValidIssuer = AuthOptions.Issuer,

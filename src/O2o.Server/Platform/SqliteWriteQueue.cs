@@ -8,15 +8,15 @@ namespace O2o.Server.Platform;
 
 /// <summary>
 /// SQLite has one writer at a time. Left alone, concurrent writers collide and the driver sleeps and retries,
-/// blocking threads; here writers of this process queue on an async lock instead, held from the start of a
+/// blocking threads; here writers of this process queue on an async lock (<see cref="WriterTurn"/>) instead, held from the start of a
 /// transaction (or a lone write statement) until it ends. The connection is also set to WAL with
 /// synchronous=NORMAL: a commit survives a killed process, only power loss may take the last ones.
 /// A write transaction must not wait for another write of this process (through another DbContext) before it ends.
 /// </summary>
-internal sealed class SqliteWriteQueue : DbTransactionInterceptor, IDbConnectionInterceptor, IDbCommandInterceptor, IDisposable
+internal sealed class SqliteWriteQueue : DbTransactionInterceptor, IDbConnectionInterceptor, IDbCommandInterceptor
 {
     private static readonly TimeSpan MaxWait = TimeSpan.FromSeconds(60);
-    private readonly SemaphoreSlim _writer = new(1, 1);
+    private readonly WriterTurn _writer = new();
     private static readonly object Tuned = new();
     private readonly ConditionalWeakTable<DbConnection, Holder> _holders = [];
     private readonly ConditionalWeakTable<object, object> _tuned = [];
@@ -85,8 +85,6 @@ internal sealed class SqliteWriteQueue : DbTransactionInterceptor, IDbConnection
         if (command.Transaction is null && command.Connection is { } connection) Release(connection);
         return Task.CompletedTask;
     }
-
-    public void Dispose() => _writer.Dispose();
 
     private static DbConnection? ConnectionOf(DbTransaction transaction, TransactionEventData eventData) =>
         eventData.Context?.Database.GetDbConnection() ?? transaction.Connection;
