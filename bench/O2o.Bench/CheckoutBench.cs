@@ -9,6 +9,12 @@ namespace O2o.Bench;
 /// </summary>
 internal static class CheckoutBench
 {
+    /// <summary>
+    /// A fresh server runs unoptimised code until the runtime has recompiled its hot paths, which on a busy 2-core machine
+    /// takes tens of seconds; figures before that describe the JIT, not the server.
+    /// </summary>
+    private const double DefaultWarmupSeconds = 30;
+
     public static readonly string[] Options =
         ["url", "concurrency", "duration", "customers", "warmup", "admin-email", "admin-password", "register-parallelism", "timeout", "json", "label"];
 
@@ -21,7 +27,7 @@ internal static class CheckoutBench
         var concurrency = args.GetInt("concurrency", 8, 1, 10_000);
         var duration = args.GetSeconds("duration", 10, 1);
         var customerCount = args.GetInt("customers", concurrency, 1, 1_000_000);
-        var warmup = args.GetSeconds("warmup", 0);
+        var warmup = args.GetSeconds("warmup", DefaultWarmupSeconds);
         var registerParallelism = args.GetInt("register-parallelism", 16, 1, 1000);
         var timeout = args.GetSeconds("timeout", 60, 1, 3600);
 

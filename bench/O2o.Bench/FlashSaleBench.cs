@@ -273,12 +273,17 @@ internal static class FlashSaleBench
         var attemptsPerSecond = total / s.Seconds;
         var ordersPerSecond = counts[Created] / s.Seconds;
         var sellOutSeconds = lastCreatedAt == 0 ? 0 : (lastCreatedAt - s.StartTimestamp) / (double)Stopwatch.Frequency;
+        // The sold-out path on its own: attempts sent after the last order was created, over the time from then to the end.
+        var afterSellOut = lastCreatedAt == 0 ? 0 : s.SentAt.Count(t => t > lastCreatedAt);
+        var afterSellOutSeconds = lastCreatedAt == 0 ? 0 : s.Seconds - sellOutSeconds;
+        var soldOutPerSecond = afterSellOutSeconds > 0.5 ? afterSellOut / afterSellOutSeconds : 0;
         var passed = c.Failures.Count == 0;
         // How tightly the start signal released the first wave: when its last request left, and when the first answer came.
         var releaseSpreadMs = Inv.Ms(s.SentAt.Take(s.Workers).Max() - s.StartTimestamp);
         var firstAnswerMs = Inv.Ms(s.EndedAt.Min() - s.StartTimestamp);
 
-        var summary = $"flashsale: {Inv.F(attemptsPerSecond)} attempts/s, {Inv.F(ordersPerSecond)} orders/s ({Inv.N(total)} attempts in {Inv.F(s.Seconds, 3)} s) | " +
+        var summary = $"flashsale: {Inv.F(attemptsPerSecond)} attempts/s, {Inv.F(ordersPerSecond)} orders/s ({Inv.N(total)} attempts in {Inv.F(s.Seconds, 3)} s), " +
+                      $"after sell-out {(soldOutPerSecond > 0 ? Inv.F(soldOutPerSecond) + " attempts/s" : "n/a")} | " +
                       $"201 {Inv.N(counts[Created])}, sold_out {Inv.N(counts[SoldOut])}, limit_exceeded {Inv.N(counts[LimitExceeded])}, other {Inv.N(counts[Other])} | " +
                       $"sold-out {soldOutLatency.Short()} | {(passed ? "CORRECT" : "WRONG: " + string.Join("; ", c.Failures))}";
         var details = new List<string>
@@ -290,6 +295,7 @@ internal static class FlashSaleBench
             $"  409 limit       {limitLatency.Long()}",
             $"  release         first {s.Workers} attempts sent within {Inv.F(releaseSpreadMs, 2)} ms of the start signal; first answer after {Inv.F(firstAnswerMs, 2)} ms",
             $"  last 201 after  {Inv.F(sellOutSeconds, 3)} s from the start signal{(c.Remaining == 0 ? " (sold out)" : "")}",
+            $"  after sell-out  {Inv.N(afterSellOut)} attempts in {Inv.F(afterSellOutSeconds, 3)} s{(soldOutPerSecond > 0 ? $" = {Inv.F(soldOutPerSecond)} attempts/s (the sold-out path alone; n/a under half a second)" : " (n/a: under half a second)")}",
         };
         if (counts[Other] > 0)
         {
@@ -316,6 +322,7 @@ internal static class FlashSaleBench
                 ["attempts"] = total,
                 ["stampedeSeconds"] = Math.Round(s.Seconds, 4),
                 ["attemptsPerSecond"] = Math.Round(attemptsPerSecond, 2),
+                ["soldOutPhaseAttemptsPerSecond"] = Math.Round(soldOutPerSecond, 2), ["soldOutPhaseAttempts"] = afterSellOut, ["sellOutSeconds"] = Math.Round(sellOutSeconds, 3),
                 ["ordersPerSecond"] = Math.Round(ordersPerSecond, 2),
                 ["releaseSpreadMs"] = Math.Round(releaseSpreadMs, 3),
                 ["firstAnswerAfterMs"] = Math.Round(firstAnswerMs, 3),
