@@ -34,3 +34,7 @@ public sealed record CounterSaleLineResponse(string ProductId, string Sku, strin
 public sealed record CounterSaleResponse(string Id, string StoreId, CounterSaleLineResponse[] Lines, long TotalFen, string Currency, DateTimeOffset CreatedAt);
 public sealed record CounterReturnLineResponse(string ProductId, int Quantity, long RefundFen);
 public sealed record CounterReturnResponse(string Id, string SaleId, string StoreId, CounterReturnLineResponse[] Lines, long RefundFen, DateTimeOffset CreatedAt);
+
+/// <summary>A low-stock alert of a store: <c>available</c> is now, <c>availableWhenRaised</c> when it fell to <c>threshold</c>.</summary>
+public sealed record StockAlertResponse(string Id, string ProductId, string Sku, string Name, int Available, int AvailableWhenRaised, int Threshold,
+    DateTimeOffset RaisedAt, DateTimeOffset? AcknowledgedAt, string? AcknowledgedBy);

@@ -48,6 +48,7 @@ internal static class ProblemTexts
         ["stale_notification"] = "通知时间戳过期（疑似重放）。",
         ["sandbox_unreachable"] = "沙箱无法回调本服务器：请配置 Payments:Sandbox:NotifyBaseUrl。",
         ["notification_refused"] = "支付通知被拒绝。",
+        ["stock_alert_not_found"] = "没有找到这条库存预警。",
         ["unknown_gateway"] = "没有配置这个支付网关。",
         ["idempotency_key_reused"] = "该幂等键已用于另一个不同的请求。",
         ["same_store"] = "调拨的调出门店和调入门店不能相同。",

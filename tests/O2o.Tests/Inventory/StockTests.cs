@@ -32,6 +32,43 @@ public abstract class StockTests(AppFixture fixture)
     }
 
     [Fact]
+    public async Task Staff_are_alerted_once_when_a_product_falls_to_its_alert_level_and_can_acknowledge_it()
+    {
+        var (store, product) = await _world.StockedStore(onHand: 10);
+        var staff = await _world.NewStaff(store);
+        var otherStaff = await _world.NewStaff(await _world.NewStore());
+        var customer = await _world.NewCustomer();
+        (await staff.Put($"/api/stores/{store}/inventory/{product}/settings", new { lowStockThreshold = 3 })).Is(HttpStatusCode.OK);
+        Assert.Empty((await staff.Get($"/api/stores/{store}/stock-alerts")).Is(HttpStatusCode.OK).Json!.AsArray());
+
+        (await World.PlaceOrder(customer.Api, store, product, 6)).Is(HttpStatusCode.Created); // 4 left: above the level
+        (await staff.Post($"/api/stores/{store}/counter-sales", new { lines = new[] { new { productId = product, quantity = 2 } } })).Is(HttpStatusCode.Created); // 2 left
+        var open = await World.Eventually(() => staff.Get($"/api/stores/{store}/stock-alerts"), r => r.Json!.AsArray().Count == 1);
+        var alert = open.Json!.AsArray()[0]!;
+        Assert.Equal(product, alert["productId"]!.GetValue<string>());
+        Assert.Equal(2, alert["availableWhenRaised"]!.GetValue<int>());
+        Assert.Equal(3, alert["threshold"]!.GetValue<int>());
+
+        // Restocked above the level and falling again while the alert is still open: the open alert is refreshed, not doubled.
+        (await staff.Post($"/api/stores/{store}/inventory/{product}/adjustments", new { quantity = 5, reason = "delivery 到货" })).Is(HttpStatusCode.OK); // 7 left
+        (await staff.Post($"/api/stores/{store}/counter-sales", new { lines = new[] { new { productId = product, quantity = 6 } } })).Is(HttpStatusCode.Created); // 1 left
+        var refreshed = await World.Eventually(() => staff.Get($"/api/stores/{store}/stock-alerts"),
+            r => r.Json!.AsArray().Count != 1 || r.Json!.AsArray()[0]!["availableWhenRaised"]!.GetValue<int>() == 1);
+        var only = Assert.Single(refreshed.Json!.AsArray())!;
+        Assert.Equal(1, only["availableWhenRaised"]!.GetValue<int>());
+        Assert.Equal(1, only["available"]!.GetValue<int>());
+        Assert.Equal(alert["id"]!.GetValue<string>(), only["id"]!.GetValue<string>());
+
+        var id = alert["id"]!.GetValue<string>();
+        (await otherStaff.Post($"/api/stores/{store}/stock-alerts/{id}/acknowledge", new { })).Is(HttpStatusCode.NotFound, "store_not_found");
+        (await staff.Post($"/api/stores/{store}/stock-alerts/not-an-id/acknowledge", new { })).Is(HttpStatusCode.NotFound, "stock_alert_not_found");
+        var acknowledged = (await staff.Post($"/api/stores/{store}/stock-alerts/{id}/acknowledge", new { })).Is(HttpStatusCode.OK);
+        Assert.NotNull(acknowledged.Str("acknowledgedAt"));
+        Assert.Empty((await staff.Get($"/api/stores/{store}/stock-alerts")).Json!.AsArray());
+        Assert.Single((await staff.Get($"/api/stores/{store}/stock-alerts?all=true")).Json!.AsArray());
+    }
+
+    [Fact]
     public async Task Adjustments_need_a_reason_and_never_take_reserved_units()
     {
         var (store, product) = await _world.StockedStore(onHand: 10);

@@ -161,6 +161,7 @@ internal static class InventoryErrors
     public static readonly Error Busy = Error.Conflict("stock_busy", "The stock changed too often while being set; try again.");
     public static readonly Error StoreNotFound = Error.NotFound("store_not_found", "The store");
     public static readonly Error ProductNotFound = Error.NotFound("product_not_found", "The product");
+    public static readonly Error AlertNotFound = Error.NotFound("stock_alert_not_found", "The stock alert");
     public static readonly Error TransferNotFound = Error.NotFound("transfer_not_found", "The transfer");
     public static readonly Error SameStore = Error.Unprocessable("same_store", "A transfer goes from one store to another store.");
     public static readonly Error TransferNotInTransit = Error.Conflict("transfer_not_in_transit", "The transfer was already received or cancelled.");

@@ -1,3 +1,5 @@
+using O2o.Server.Platform;
+
 namespace O2o.Server.Modules.Inventory;
 
 public static class InventoryModule
@@ -6,6 +8,7 @@ public static class InventoryModule
     {
         builder.Services.AddScoped<InventoryFacade>();
         builder.Services.AddScoped<IInventory>(sp => sp.GetRequiredService<InventoryFacade>());
+        builder.Services.AddEventHandler<LowStockReached, OnLowStockReached>();
     }
 
     public static void MapInventory(this IEndpointRouteBuilder api)
@@ -14,5 +17,6 @@ public static class InventoryModule
         StockLedger.Map(api);
         Transfers.Map(api);
         Availability.Map(api);
+        StockAlerts.Map(api);
     }
 }

@@ -35,6 +35,13 @@ internal static class InventoryPersistence
             e.HasKey(l => new { l.TransferId, l.ProductId });
             e.HasIndex(l => l.ProductId);
         });
+        builder.Entity<StockAlert>(e =>
+        {
+            e.ToTable("inventory_alerts");
+            e.HasKey(a => a.Id);
+            e.Property(a => a.AcknowledgedBy).HasMaxLength(64);
+            e.HasIndex(a => new { a.StoreId, a.AcknowledgedAt, a.RaisedAt });
+        });
         builder.Entity<StockMovement>(e =>
         {
             e.ToTable("inventory_ledger");

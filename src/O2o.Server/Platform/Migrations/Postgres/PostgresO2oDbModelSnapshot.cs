@@ -614,6 +614,50 @@ namespace O2o.Server.Platform.Migrations.Postgres
                         });
                 });
 
+            modelBuilder.Entity("O2o.Server.Modules.Inventory.StockAlert", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<DateTimeOffset?>("AcknowledgedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("acknowledged_at");
+
+                    b.Property<string>("AcknowledgedBy")
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)")
+                        .HasColumnName("acknowledged_by");
+
+                    b.Property<int>("AvailableWhenRaised")
+                        .HasColumnType("integer")
+                        .HasColumnName("available_when_raised");
+
+                    b.Property<Guid>("ProductId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("product_id");
+
+                    b.Property<DateTimeOffset>("RaisedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("raised_at");
+
+                    b.Property<Guid>("StoreId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("store_id");
+
+                    b.Property<int>("Threshold")
+                        .HasColumnType("integer")
+                        .HasColumnName("threshold");
+
+                    b.HasKey("Id")
+                        .HasName("pk_inventory_alerts");
+
+                    b.HasIndex("StoreId", "AcknowledgedAt", "RaisedAt")
+                        .HasDatabaseName("ix_inventory_alerts_store_id_acknowledged_at_raised_at");
+
+                    b.ToTable("inventory_alerts", (string)null);
+                });
+
             modelBuilder.Entity("O2o.Server.Modules.Inventory.StockLevel", b =>
                 {
                     b.Property<Guid>("StoreId")

@@ -605,6 +605,50 @@ namespace O2o.Server.Platform.Migrations.Sqlite
                         });
                 });
 
+            modelBuilder.Entity("O2o.Server.Modules.Inventory.StockAlert", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("id");
+
+                    b.Property<long?>("AcknowledgedAt")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("acknowledged_at");
+
+                    b.Property<string>("AcknowledgedBy")
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("acknowledged_by");
+
+                    b.Property<int>("AvailableWhenRaised")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("available_when_raised");
+
+                    b.Property<Guid>("ProductId")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("product_id");
+
+                    b.Property<long>("RaisedAt")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("raised_at");
+
+                    b.Property<Guid>("StoreId")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("store_id");
+
+                    b.Property<int>("Threshold")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("threshold");
+
+                    b.HasKey("Id")
+                        .HasName("pk_inventory_alerts");
+
+                    b.HasIndex("StoreId", "AcknowledgedAt", "RaisedAt")
+                        .HasDatabaseName("ix_inventory_alerts_store_id_acknowledged_at_raised_at");
+
+                    b.ToTable("inventory_alerts", (string)null);
+                });
+
             modelBuilder.Entity("O2o.Server.Modules.Inventory.StockLevel", b =>
                 {
                     b.Property<Guid>("StoreId")
