@@ -34,6 +34,12 @@ public abstract class LedgerTests(AppFixture fixture)
         Assert.Equal(0, ledger.Sum(e => e!["reservedDelta"]!.GetValue<int>()));
         Assert.Equal($"order:{picked}", ledger[4]!["reference"]!.GetValue<string>());
 
+        // Page by page, oldest first, with the total in a header; bad paging is a validation error.
+        var second = (await staff.Get($"/api/stores/{store}/inventory/{product}/ledger?page=2&pageSize=3")).Is(HttpStatusCode.OK);
+        Assert.Equal("7", second.Response.Headers.GetValues("X-Total-Count").Single());
+        Assert.Equal(["reserve", "sale", "counter_sale"], second.Json!.AsArray().Select(e => e!["kind"]!.GetValue<string>()));
+        (await staff.Get($"/api/stores/{store}/inventory/{product}/ledger?pageSize=0")).Is(HttpStatusCode.BadRequest, "validation_failed");
+
         var report = (await (await _world.Admin()).Get("/api/admin/inventory/consistency")).Is(HttpStatusCode.OK);
         Assert.True(report["consistent"].GetValue<bool>(), report.Text);
         Assert.True(report.Long("checked") >= 1);

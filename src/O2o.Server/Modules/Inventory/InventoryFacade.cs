@@ -1,3 +1,4 @@
+using System.Data.Common;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Infrastructure;
 using Microsoft.EntityFrameworkCore.Storage;
@@ -100,8 +101,7 @@ internal sealed class InventoryFacade(O2oDb db, EventBus events, TimeProvider cl
 
     /// <summary>
     /// The conditional update and the values it leaves, in one statement (RETURNING, on both databases): the hot path of
-    /// every checkout, so it is plain SQL. Parameters are made by EF Core's own type mappings, so ids and instants are
-    /// stored exactly as the model stores them.
+    /// every checkout, so it is plain SQL.
     /// </summary>
     private async Task<StockLevel?> UpdateReturningAsync(IDbContextTransaction transaction, Guid storeId, Guid productId,
         int onHandDelta, int reservedDelta, StockGuard guard, DateTimeOffset now, CancellationToken ct)
@@ -113,15 +113,10 @@ internal sealed class InventoryFacade(O2oDb db, EventBus events, TimeProvider cl
             "UPDATE inventory_stock SET on_hand = on_hand + @on_hand_delta, reserved = reserved + @reserved_delta, updated_at = @now " +
             $"WHERE store_id = @store_id AND product_id = @product_id AND ({guard.Sql}) " +
             "RETURNING on_hand, reserved, safety_stock, low_stock_threshold";
-        var types = db.GetService<IRelationalTypeMappingSource>();
-        var ints = types.FindMapping(typeof(int))!;
-        var ids = types.FindMapping(typeof(Guid))!;
-        var instants = db.Model.FindEntityType(typeof(StockLevel))!.FindProperty(nameof(StockLevel.UpdatedAt))!.GetRelationalTypeMapping();
+        AddParameters(db, command, storeId, productId, now);
+        var ints = db.GetService<IRelationalTypeMappingSource>().FindMapping(typeof(int))!;
         command.Parameters.Add(ints.CreateParameter(command, "on_hand_delta", onHandDelta));
         command.Parameters.Add(ints.CreateParameter(command, "reserved_delta", reservedDelta));
-        command.Parameters.Add(instants.CreateParameter(command, "now", now));
-        command.Parameters.Add(ids.CreateParameter(command, "store_id", storeId));
-        command.Parameters.Add(ids.CreateParameter(command, "product_id", productId));
         command.Parameters.Add(ints.CreateParameter(command, "a", guard.A));
         command.Parameters.Add(ints.CreateParameter(command, "b", guard.B));
         await using var reader = await command.ExecuteReaderAsync(ct);
@@ -131,6 +126,33 @@ internal sealed class InventoryFacade(O2oDb db, EventBus events, TimeProvider cl
             StoreId = storeId, ProductId = productId, OnHand = reader.GetInt32(0), Reserved = reader.GetInt32(1),
             SafetyStock = reader.GetInt32(2), LowStockThreshold = reader.GetInt32(3), UpdatedAt = now,
         };
+    }
+
+    /// <summary>
+    /// A product a store has never stocked gets an empty row first, so every change is a conditional update. Two first
+    /// changes may race to create it; the loser's insert does nothing (same SQL on both databases).
+    /// </summary>
+    internal static Task<int> EnsureRowAsync(O2oDb db, Guid storeId, Guid productId, DateTimeOffset now, CancellationToken ct) =>
+        // In a transaction of its own (unless the caller's), so on SQLite it takes its turn at the writer like every write.
+        db.InTransactionAsync(async () =>
+        {
+            await using var command = db.Database.GetDbConnection().CreateCommand();
+            command.Transaction = db.Database.CurrentTransaction!.GetDbTransaction();
+            command.CommandText =
+                "INSERT INTO inventory_stock (store_id, product_id, on_hand, reserved, safety_stock, low_stock_threshold, updated_at) " +
+                "VALUES (@store_id, @product_id, 0, 0, 0, 0, @now) ON CONFLICT DO NOTHING";
+            AddParameters(db, command, storeId, productId, now);
+            return await command.ExecuteNonQueryAsync(ct);
+        }, _ => true, ct);
+
+    /// <summary>Ids and the instant made by EF Core's own type mappings, so they are stored exactly as the model stores them.</summary>
+    private static void AddParameters(O2oDb db, DbCommand command, Guid storeId, Guid productId, DateTimeOffset now)
+    {
+        var ids = db.GetService<IRelationalTypeMappingSource>().FindMapping(typeof(Guid))!;
+        var instants = db.Model.FindEntityType(typeof(StockLevel))!.FindProperty(nameof(StockLevel.UpdatedAt))!.GetRelationalTypeMapping();
+        command.Parameters.Add(ids.CreateParameter(command, "store_id", storeId));
+        command.Parameters.Add(ids.CreateParameter(command, "product_id", productId));
+        command.Parameters.Add(instants.CreateParameter(command, "now", now));
     }
 
     /// <summary>A fixed lock order (by product id) keeps two concurrent multi-line changes from deadlocking on PostgreSQL.</summary>

@@ -43,23 +43,25 @@ internal sealed class OnLowStockReached(O2oDb db, TimeProvider clock) : IEventHa
 /// <summary>The store's alert feed: what staff should restock or move, newest first, until someone acknowledges it.</summary>
 internal static class StockAlerts
 {
-    private const int MaxAlerts = 200;
+    private const int MaxPageSize = 200;
 
     public static void Map(IEndpointRouteBuilder api)
     {
         var alerts = api.MapGroup("/stores/{storeId}/stock-alerts").RequireAuthorization(Policies.StoreOperator).WithTags("Store operations");
-        alerts.MapGet("/", List).WithSummary("Low-stock alerts of the store, newest first; open ones only unless all=true");
+        alerts.MapGet("/", List).WithSummary("Low-stock alerts of the store, newest first; open ones only unless all=true; a page at a time (X-Total-Count)");
         alerts.MapPost("/{alertId}/acknowledge", Acknowledge).WithSummary("Mark an alert as seen (by the caller); it leaves the open list");
     }
 
     private static async Task<Results<Ok<StockAlertResponse[]>, ProblemHttpResult>> List(
-        string storeId, bool? all, ClaimsPrincipal principal, HttpContext http, O2oDb db, IStores stores, ICatalog catalog, CancellationToken ct)
+        string storeId, bool? all, int? page, int? pageSize, ClaimsPrincipal principal, HttpContext http, O2oDb db, IStores stores,
+        ICatalog catalog, CancellationToken ct)
     {
+        if (new Validation().Page(page, pageSize, MaxPageSize).Error is { } invalid) return invalid.ToProblem();
         var store = await stores.FindOperableAsync(storeId, Actor.From(principal), ct);
         if (store is null) return InventoryErrors.StoreNotFound.ToProblem();
         var query = db.Set<StockAlert>().AsNoTracking().Where(a => a.StoreId == store.Id);
         if (all != true) query = query.Where(a => a.AcknowledgedAt == null);
-        var found = await query.OrderByDescending(a => a.RaisedAt).Take(MaxAlerts).ToListAsync(ct);
+        var found = await Paging.PageAsync(query.OrderByDescending(a => a.RaisedAt).ThenByDescending(a => a.Id), page, pageSize, http, ct);
         return TypedResults.Ok(await ToResponsesAsync(db, catalog, store.Id, found, http.PrefersEnglish(), ct));
     }
 

@@ -133,15 +133,8 @@ internal static class StockEndpoints
         return (store.Id, product.Id);
     }
 
-    /// <summary>A product a store has never stocked gets an empty row first, so every change is a conditional update.</summary>
-    internal static async Task EnsureRowAsync(O2oDb db, Guid store, Guid product, TimeProvider clock, CancellationToken ct)
-    {
-        if (await Level(db, store, product).AnyAsync(ct)) return;
-        db.Add(new StockLevel { StoreId = store, ProductId = product, UpdatedAt = clock.GetUtcNow() });
-        try { await db.SaveChangesAsync(ct); }
-        catch (DbUpdateException) { /* created concurrently */ }
-        db.ChangeTracker.Clear();
-    }
+    internal static Task EnsureRowAsync(O2oDb db, Guid store, Guid product, TimeProvider clock, CancellationToken ct) =>
+        InventoryFacade.EnsureRowAsync(db, store, product, clock.GetUtcNow(), ct);
 
     internal static async Task<StockResponse> Read(O2oDb db, Guid store, Guid product, CancellationToken ct)
     {

@@ -23,17 +23,20 @@ internal static class StockLedger
     }
 
     private static async Task<Results<Ok<LedgerEntryResponse[]>, ProblemHttpResult>> Get(
-        string storeId, string productId, ClaimsPrincipal principal, O2oDb db, IStores stores, ICatalog catalog, CancellationToken ct)
+        string storeId, string productId, int? page, int? pageSize, ClaimsPrincipal principal, HttpContext http, O2oDb db, IStores stores,
+        ICatalog catalog, CancellationToken ct)
     {
+        if (new Validation().Page(page, pageSize, MaxEntries).Error is { } invalid) return invalid.ToProblem();
         var store = await stores.FindOperableAsync(storeId, Actor.From(principal), ct);
         if (store is null) return InventoryErrors.StoreNotFound.ToProblem();
         var product = Guid.TryParse(productId, out var pid) ? (await catalog.GetAsync([pid], ct)).GetValueOrDefault(pid) : null;
         if (product is null || product.MerchantId != store.MerchantId) return InventoryErrors.ProductNotFound.ToProblem();
 
-        var entries = await db.Set<StockMovement>().AsNoTracking()
+        // Oldest first, as the contract says; without a page, the last one (the newest entries).
+        var entries = await Paging.PageAsync(db.Set<StockMovement>().AsNoTracking()
             .Where(m => m.StoreId == store.Id && m.ProductId == product.Id)
-            .OrderByDescending(m => m.At).ThenByDescending(m => m.Id).Take(MaxEntries).ToListAsync(ct);
-        return TypedResults.Ok(entries.AsEnumerable().Reverse()
+            .OrderBy(m => m.At).ThenBy(m => m.Id), page, pageSize ?? MaxEntries, http, ct, lastByDefault: true);
+        return TypedResults.Ok(entries
             .Select(m => new LedgerEntryResponse(m.At, m.Kind, m.Quantity, m.OnHandDelta, m.ReservedDelta, m.OnHandAfter, m.ReservedAfter, m.Reference, m.Reason))
             .ToArray());
     }

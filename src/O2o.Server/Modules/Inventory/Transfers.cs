@@ -40,12 +40,13 @@ internal sealed class StockTransferLine
 internal static class Transfers
 {
     public const int MaxLines = 100;
+    private const int MaxPageSize = 200;
 
     public static void Map(IEndpointRouteBuilder api)
     {
         var store = api.MapGroup("/stores/{storeId}/transfers").RequireAuthorization(Policies.StoreOperator).WithTags("Store operations");
         store.MapPost("", Ship).WithIdempotency("inventory.transfer").WithSummary("Ship units to another store of the same merchant; they are in transit until received");
-        store.MapGet("", List).WithSummary("Transfers into and out of the store, newest first");
+        store.MapGet("", List).WithSummary("Transfers into and out of the store, newest first, a page at a time (X-Total-Count)");
         store.MapPost("/{transferId}/receive", (string storeId, string transferId, ClaimsPrincipal p, O2oDb db, InventoryFacade i, IStores s, TimeProvider c, CancellationToken ct)
             => Close(storeId, transferId, receive: true, p, db, i, s, c, ct)).WithSummary("The receiving store takes the units on hand");
         store.MapPost("/{transferId}/cancel", (string storeId, string transferId, ClaimsPrincipal p, O2oDb db, InventoryFacade i, IStores s, TimeProvider c, CancellationToken ct)
@@ -130,13 +131,15 @@ internal static class Transfers
         return TypedResults.Ok(ToResponse(now));
     }
 
-    private static async Task<Results<Ok<TransferResponse[]>, ProblemHttpResult>> List(string storeId, ClaimsPrincipal principal, O2oDb db, IStores stores, CancellationToken ct)
+    private static async Task<Results<Ok<TransferResponse[]>, ProblemHttpResult>> List(
+        string storeId, int? page, int? pageSize, ClaimsPrincipal principal, HttpContext http, O2oDb db, IStores stores, CancellationToken ct)
     {
+        if (new Validation().Page(page, pageSize, MaxPageSize).Error is { } invalid) return invalid.ToProblem();
         var store = await stores.FindOperableAsync(storeId, Actor.From(principal), ct);
         if (store is null) return InventoryErrors.StoreNotFound.ToProblem();
-        var transfers = await db.Set<StockTransfer>().AsNoTracking().Include(t => t.Lines)
+        var transfers = await Paging.PageAsync(db.Set<StockTransfer>().AsNoTracking().Include(t => t.Lines)
             .Where(t => t.FromStoreId == store.Id || t.ToStoreId == store.Id)
-            .OrderByDescending(t => t.CreatedAt).Take(200).ToListAsync(ct);
+            .OrderByDescending(t => t.CreatedAt).ThenByDescending(t => t.Id), page, pageSize, http, ct);
         return TypedResults.Ok(transfers.Select(ToResponse).ToArray());
     }
 

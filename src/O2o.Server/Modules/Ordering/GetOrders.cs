@@ -53,17 +53,13 @@ internal static class OrderPaging
 {
     public static Error? Invalid(string? status, int? page, int? pageSize)
     {
-        var v = new Validation().Range("page", page, 1, 100_000, required: false).Range("pageSize", pageSize, 1, GetOrders.MaxPageSize, required: false);
+        var v = new Validation().Page(page, pageSize, GetOrders.MaxPageSize);
         if (status is not null && !OrderStatus.All.Contains(status)) v.Add("status", $"Must be one of {string.Join(", ", OrderStatus.All)}.");
         return v.Error;
     }
 
-    public static async Task<List<Order>> PageAsync(IQueryable<Order> query, int? page, int? pageSize, HttpContext http, CancellationToken ct)
-    {
-        var size = pageSize ?? 50;
-        http.Response.Headers["X-Total-Count"] = (await query.CountAsync(ct)).ToString();
-        return await query.OrderByDescending(o => o.CreatedAt).ThenByDescending(o => o.Id).Skip(((page ?? 1) - 1) * size).Take(size).ToListAsync(ct);
-    }
+    public static Task<List<Order>> PageAsync(IQueryable<Order> query, int? page, int? pageSize, HttpContext http, CancellationToken ct) =>
+        Paging.PageAsync(query.OrderByDescending(o => o.CreatedAt).ThenByDescending(o => o.Id), page, pageSize, http, ct);
 }
 
 internal static class OrderAccess
