@@ -17,9 +17,10 @@ internal static class BuyFlashSale
             .WithTags("Flash sales").WithSummary("Buy in a flash sale: an order at the sale price, or 409 sold_out / not_started / ended / limit_exceeded");
 
     private static async Task<Results<Created<OrderResponse>, ProblemHttpResult>> Handle(
-        string saleId, FlashSaleOrderRequest request, ClaimsPrincipal principal, HttpContext http, O2oDb db, FlashSaleDefinitions definitions, IFlashSaleGate gate,
-        IOrdering ordering, IOptions<PromotionsOptions> options, TimeProvider clock, CancellationToken ct)
+        string saleId, FlashSaleOrderRequest request, ClaimsPrincipal principal, HttpContext http, FlashSaleDefinitions definitions, IFlashSaleGate gate,
+        IOptions<PromotionsOptions> options, TimeProvider clock, CancellationToken ct)
     {
+        // Most of a stampede ends at the gate: only what the gate needs is resolved up front, the database and ordering after it.
         var v = new Validation().Quantity("quantity", request.Quantity);
         FulfillmentRules.Validate(request.Fulfillment, v);
         if (v.Error is not null) return v.Error.ToProblem();
@@ -38,6 +39,8 @@ internal static class BuyFlashSale
             case GateAnswer.LimitExceeded: return PromotionsErrors.LimitExceeded.ToProblem();
         }
 
+        var db = http.RequestServices.GetRequiredService<O2oDb>();
+        var ordering = http.RequestServices.GetRequiredService<IOrdering>();
         Result<OrderResponse> result;
         try
         {
