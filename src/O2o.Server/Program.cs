@@ -62,6 +62,7 @@ app.MapScalarApiReference("/docs", o => o.WithTitle("O2O Commerce API"));
 HealthEndpoints.Map(app);
 app.MapGet("/", () => Results.Redirect("/docs")).ExcludeFromDescription();
 app.MapCatalogMedia();
+app.MapPaymentSimulators();
 
 var api = app.MapGroup("/api");
 api.MapAccounts();

@@ -10,7 +10,7 @@ namespace O2o.Server.Modules.Payments;
 /// Duplicates and late notifications change nothing; every notification is kept for audit.
 /// </summary>
 internal sealed class PaymentNotifications(O2oDb db, IEnumerable<IPaymentGateway> gateways, IOrdering ordering, Refunds refunds,
-    TimeProvider clock, ILogger<PaymentNotifications> logger)
+    EventBus events, TimeProvider clock, ILogger<PaymentNotifications> logger)
 {
     public async Task<(int Status, string Outcome)> HandleAsync(string gatewayName, IReadOnlyDictionary<string, string> headers, string body, CancellationToken ct)
     {
@@ -36,12 +36,19 @@ internal sealed class PaymentNotifications(O2oDb db, IEnumerable<IPaymentGateway
         if (!verified.IsSuccess) return (verified.Error!.Status, verified.Error.Code);
         var notice = verified.Value;
         audit.PaymentId = notice.PaymentId;
+        if (notice.RefundId is { } refundId) return await ApplyRefundAsync(gatewayName, notice, refundId, ct);
 
         await using var transaction = await db.Database.BeginTransactionAsync(ct);
         var payment = await db.Set<Payment>().FirstOrDefaultAsync(p => p.Id == notice.PaymentId && p.Method == gatewayName, ct);
         if (payment is null) return (404, "unknown_payment");
         if (payment.AmountFen != notice.AmountFen || payment.Currency != notice.Currency)
             return (400, "amount_mismatch_flagged_for_review");
+        return await ApplyPaymentAsync(payment, notice, transaction, ct);
+    }
+
+    /// <summary>Settles a verified payment notice, or the same facts learnt by asking the gateway; the caller's transaction commits it.</summary>
+    public async Task<(int, string)> ApplyPaymentAsync(Payment payment, GatewayNotice notice, Microsoft.EntityFrameworkCore.Storage.IDbContextTransaction transaction, CancellationToken ct)
+    {
         if (!notice.Succeeded)
         {
             var failed = await Settle(payment.Id, PaymentStatus.Failed, notice, ct);
@@ -53,15 +60,30 @@ internal sealed class PaymentNotifications(O2oDb db, IEnumerable<IPaymentGateway
 
         // Pending, or closed while the payer was still paying: the money arrived either way.
         if (!await Settle(payment.Id, PaymentStatus.Succeeded, notice, ct)) return (200, "duplicate");
+        events.Publish(new PaymentSucceeded(payment.Id, payment.OrderId, payment.Method, payment.AmountFen, payment.Currency, notice.At));
+        await db.SaveChangesAsync(ct);
         var paid = await ordering.MarkPaidAsync(payment.OrderId, payment.Id, notice.At, ct);
         var outcome = "accepted";
         if (paid is not null)
         {
-            await refunds.RefundAsync(payment.Id, $"order no longer payable: {paid.Code}", ct);
+            await refunds.RefundAsync(payment.Id, null, $"order no longer payable: {paid.Code}", ct);
             outcome = "accepted_and_refunded";
         }
         await transaction.CommitAsync(ct);
         return (200, outcome);
+    }
+
+    /// <summary>A refund notice confirms (or fails) one of our processing refunds, once; it may arrive before the gateway's own answer.</summary>
+    private async Task<(int, string)> ApplyRefundAsync(string gatewayName, GatewayNotice notice, Guid refundId, CancellationToken ct)
+    {
+        await using var transaction = await db.Database.BeginTransactionAsync(ct);
+        var refund = await db.Set<Refund>().AsNoTracking().FirstOrDefaultAsync(r => r.Id == refundId && r.PaymentId == notice.PaymentId, ct);
+        var method = refund is null ? null : await db.Set<Payment>().Where(p => p.Id == refund.PaymentId).Select(p => p.Method).FirstOrDefaultAsync(ct);
+        if (refund is null || method != gatewayName) return (404, "unknown_refund");
+        if (refund.AmountFen != notice.AmountFen) return (400, "amount_mismatch_flagged_for_review");
+        var applied = await refunds.CompleteAsync(refund.Id, notice.Succeeded, notice.TradeNo, ct);
+        await transaction.CommitAsync(ct);
+        return (200, applied ? (notice.Succeeded ? "refund_succeeded" : "refund_failed") : "duplicate");
     }
 
     /// <summary>A conditional update, so two copies of one notification apply once.</summary>

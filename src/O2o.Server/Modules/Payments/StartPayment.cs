@@ -47,8 +47,15 @@ internal static class StartPayment
             return created;
         }, _ => true, ct);
 
+        var action = await gateway.StartAsync(payment, ct);
+        if (!action.IsSuccess)
+        {
+            // The gateway has no order we could be paid for; this attempt is over and the customer may try again.
+            await db.Set<Payment>().Where(p => p.Id == payment.Id).ExecuteUpdateAsync(u => u.SetProperty(p => p.Status, PaymentStatus.Failed), ct);
+            return action.Error!.ToProblem();
+        }
         return TypedResults.Created($"/api/payments/{payment.Id}",
-            new PaymentStartedResponse(payment.Id.ToString(), payment.Status, gateway.Start(payment), payment.AmountFen, payment.Currency));
+            new PaymentStartedResponse(payment.Id.ToString(), payment.Status, action.Value, payment.AmountFen, payment.Currency));
     }
 
     private static async Task<Results<Ok<PaymentResponse>, ProblemHttpResult>> Get(string paymentId, ClaimsPrincipal principal, O2oDb db, CancellationToken ct)
