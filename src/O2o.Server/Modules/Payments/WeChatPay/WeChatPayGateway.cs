@@ -106,8 +106,7 @@ internal sealed class WeChatPayGateway(WeChatPayClient client, IOptions<Payments
     private static Result<GatewayNotice> PaymentNotice(string plain)
     {
         var t = JsonNode.Parse(plain)!;
-        if (!TryOurId(t["out_trade_no"]?.GetValue<string>(), out var paymentId)) return PaymentsErrors.MalformedNotification;
-        return new GatewayNotice(paymentId, t["transaction_id"]!.GetValue<string>(), t["amount"]!["total"]!.GetValue<long>(),
+        return new GatewayNotice(OurId(t["out_trade_no"]!.GetValue<string>()), t["transaction_id"]!.GetValue<string>(), t["amount"]!["total"]!.GetValue<long>(),
             t["amount"]!["currency"]?.GetValue<string>() ?? "CNY", t["trade_state"]?.GetValue<string>() == "SUCCESS",
             ParseTime(t["success_time"]?.GetValue<string>()) ?? DateTimeOffset.UnixEpoch) { Merchant = t["mchid"]?.GetValue<string>() };
     }
@@ -115,11 +114,9 @@ internal sealed class WeChatPayGateway(WeChatPayClient client, IOptions<Payments
     private static Result<GatewayNotice> RefundNotice(string eventType, string plain)
     {
         var r = JsonNode.Parse(plain)!;
-        if (!TryOurId(r["out_trade_no"]?.GetValue<string>(), out var paymentId) || !TryOurId(r["out_refund_no"]?.GetValue<string>(), out var refundId))
-            return PaymentsErrors.MalformedNotification;
-        return new GatewayNotice(paymentId, r["refund_id"]!.GetValue<string>(), r["amount"]!["refund"]!.GetValue<long>(), "CNY",
+        return new GatewayNotice(OurId(r["out_trade_no"]!.GetValue<string>()), r["refund_id"]!.GetValue<string>(), r["amount"]!["refund"]!.GetValue<long>(), "CNY",
             eventType == "REFUND.SUCCESS" && r["refund_status"]?.GetValue<string>() == "SUCCESS",
-            ParseTime(r["success_time"]?.GetValue<string>()) ?? DateTimeOffset.UnixEpoch) { RefundId = refundId, Merchant = r["mchid"]?.GetValue<string>() };
+            ParseTime(r["success_time"]?.GetValue<string>()) ?? DateTimeOffset.UnixEpoch) { RefundId = OurId(r["out_refund_no"]!.GetValue<string>()), Merchant = r["mchid"]?.GetValue<string>() };
     }
 
     /// <summary>WeChat counts 200/204 as received; any other status with FAIL makes it retry.</summary>
@@ -127,7 +124,8 @@ internal sealed class WeChatPayGateway(WeChatPayClient client, IOptions<Payments
         ? Results.Json(new { code = "SUCCESS", message = "成功" }, statusCode: 200)
         : Results.Json(new { code = "FAIL", message = "失败" }, statusCode: status >= 500 ? 500 : status);
 
-    private static bool TryOurId(string? tradeNo, out Guid id) => Guid.TryParseExact(tradeNo, "N", out id);
+    /// <summary>A number we never issued maps to no payment (Guid.Empty) and is refused as unknown, after being kept for audit.</summary>
+    private static Guid OurId(string tradeNo) => Guid.TryParseExact(tradeNo, "N", out var id) ? id : Guid.Empty;
 
     private static Error Refused(WeChatPayClient.Answer answer) =>
         PaymentsErrors.GatewayRefused($"{(int)answer.Status} {Parse(answer.Body)?["code"]?.GetValue<string>() ?? "no code"}");
