@@ -33,6 +33,8 @@ public static class PaymentsModule
         builder.Services.AddScoped<SandboxCallback>();
         builder.Services.AddHttpClient(SandboxCallback.ClientName, c => c.Timeout = TimeSpan.FromSeconds(30));
         builder.Services.AddScoped<Refunds>();
+        builder.Services.AddScoped<PaymentRecovery>();
+        builder.Services.AddHostedService<PaymentRecoveryJob>();
         builder.Services.AddEventHandler<OrderCancelled, OnOrderCancelled>();
     }
 
@@ -41,6 +43,7 @@ public static class PaymentsModule
         StartPayment.Map(api);
         SandboxEndpoints.Map(api);
         ReceiveNotification.Map(api);
+        AdminPayments.Map(api);
     }
 
     /// <summary>The local gateway simulators, at /simulators/… beside /api; each answers only when its gateway is configured as Simulated.</summary>
