@@ -14,17 +14,22 @@ internal sealed class PaymentNotifications(O2oDb db, IEnumerable<IPaymentGateway
 {
     public async Task<(int Status, string Outcome)> HandleAsync(string gatewayName, IReadOnlyDictionary<string, string> headers, string body, CancellationToken ct)
     {
-        var audit = new PaymentNotification
-        {
-            Gateway = gatewayName.Length > 16 ? gatewayName[..16] : gatewayName, ReceivedAt = clock.GetUtcNow(),
-            Headers = Truncate(JsonSerializer.Serialize(headers), 4000), Body = Truncate(body, 16000), Outcome = "received",
-        };
+        var audit = Audit(gatewayName, headers, body, "received");
         var (status, outcome) = await ApplyAsync(gatewayName, headers, body, audit, ct);
         audit.Outcome = outcome;
         db.ChangeTracker.Clear();
         db.Add(audit);
         await db.SaveChangesAsync(ct);
         if (status >= 400) logger.LogWarning("Rejected a {Gateway} notification: {Outcome}", gatewayName, outcome);
+        return (status, outcome);
+    }
+
+    /// <summary>Keeps a notification refused before it could be read (too large), with what was read of it.</summary>
+    public async Task<(int, string)> KeepRejectedAsync(string gatewayName, IReadOnlyDictionary<string, string> headers, string body, int status, string outcome, CancellationToken ct)
+    {
+        db.Add(Audit(gatewayName, headers, body, outcome));
+        await db.SaveChangesAsync(ct);
+        logger.LogWarning("Rejected a {Gateway} notification: {Outcome}", gatewayName, outcome);
         return (status, outcome);
     }
 
@@ -93,6 +98,12 @@ internal sealed class PaymentNotifications(O2oDb db, IEnumerable<IPaymentGateway
         return await db.Set<Payment>().Where(p => p.Id == paymentId && (p.Status == PaymentStatus.Pending || p.Status == PaymentStatus.Closed))
             .ExecuteUpdateAsync(u => u.SetProperty(p => p.Status, status).SetProperty(p => p.GatewayTradeNo, notice.TradeNo).SetProperty(p => p.SettledAt, now), ct) == 1;
     }
+
+    private PaymentNotification Audit(string gatewayName, IReadOnlyDictionary<string, string> headers, string body, string outcome) => new()
+    {
+        Gateway = gatewayName.Length > 16 ? gatewayName[..16] : gatewayName, ReceivedAt = clock.GetUtcNow(),
+        Headers = Truncate(JsonSerializer.Serialize(headers), 4000), Body = Truncate(body, 16000), Outcome = outcome,
+    };
 
     private static string Truncate(string text, int max) => text.Length <= max ? text : text[..max];
 }

@@ -15,10 +15,11 @@ internal static class ReceiveNotification
     {
         var name = gateway.ToLowerInvariant();
         var acknowledger = gateways.FirstOrDefault(g => g.Method == name) ?? gateways.First(g => g.Method == SandboxGateway.Name);
-        var body = await ReadLimitedAsync(request, ct);
-        if (body is null) return Answer(request, acknowledger, 413, "too_large");
         var headers = request.Headers.ToDictionary(h => h.Key, h => h.Value.ToString(), StringComparer.OrdinalIgnoreCase);
-        var (status, outcome) = await notifications.HandleAsync(name, headers, body, ct);
+        var (body, complete) = await ReadLimitedAsync(request, ct);
+        var (status, outcome) = complete
+            ? await notifications.HandleAsync(name, headers, body, ct)
+            : await notifications.KeepRejectedAsync(name, headers, body, 413, "too_large", ct);
         return Answer(request, acknowledger, status, outcome);
     }
 
@@ -29,18 +30,17 @@ internal static class ReceiveNotification
         return gateway.Acknowledge(status, outcome);
     }
 
-    /// <summary>The raw body, exactly as sent (signatures cover the bytes); null when it is larger than any real notification.</summary>
-    private static async Task<string?> ReadLimitedAsync(HttpRequest request, CancellationToken ct)
+    /// <summary>The raw body, exactly as sent (signatures cover the bytes); not complete when larger than any real notification.</summary>
+    private static async Task<(string Body, bool Complete)> ReadLimitedAsync(HttpRequest request, CancellationToken ct)
     {
-        if (request.ContentLength > MaxBodyBytes) return null;
         using var buffer = new MemoryStream();
         var chunk = new byte[8192];
         int read;
         while ((read = await request.Body.ReadAsync(chunk, ct)) > 0)
         {
-            if (buffer.Length + read > MaxBodyBytes) return null;
+            if (buffer.Length + read > MaxBodyBytes) return (Encoding.UTF8.GetString(buffer.GetBuffer(), 0, (int)buffer.Length), false);
             buffer.Write(chunk, 0, read);
         }
-        return Encoding.UTF8.GetString(buffer.GetBuffer(), 0, (int)buffer.Length);
+        return (Encoding.UTF8.GetString(buffer.GetBuffer(), 0, (int)buffer.Length), true);
     }
 }
