@@ -79,7 +79,7 @@ public abstract class WeChatPayCycleTests(AppFixture fixture)
 
         // Correctly signed and encrypted by the gateway, but for another amount, another merchant, or not decryptable.
         var sim = _g.Service<WeChatPaySimulator>();
-        var trade = sim.Find(GatewayWorld.TradeNo(paymentId))!;
+        var trade = sim.Books.Find(GatewayWorld.TradeNo(paymentId))!;
         var wrongAmount = sim.TransactionJson(trade);
         wrongAmount["amount"]!["total"] = 1;
         var flagged = sim.Notify("TRANSACTION.SUCCESS", "transaction", wrongAmount, "支付成功");
@@ -121,7 +121,7 @@ public abstract class WeChatPayCycleTests(AppFixture fixture)
         var sim = _g.Service<WeChatPaySimulator>();
         (await customer.Api.Post($"/api/orders/{orderId}/cancel")).Is(HttpStatusCode.OK);
         await World.Eventually(() => customer.Api.Get($"/api/payments/{paymentId}"), r => r.Str("status") == "closed");
-        Assert.Equal("CLOSED", sim.Find(GatewayWorld.TradeNo(paymentId))!.State);
+        Assert.Equal("CLOSED", WeChatPaySimulator.TradeState(sim.Books.Find(GatewayWorld.TradeNo(paymentId))!));
 
         var (customer2, orderId2, paymentId2, _) = await _g.PendingPayment("wechatpay");
         var late = (await _g.World.Anonymous().Post($"/simulators/wechatpay/pay/{GatewayWorld.TradeNo(paymentId2)}?deliver=false")).Is(HttpStatusCode.OK)["notification"];
@@ -129,7 +129,7 @@ public abstract class WeChatPayCycleTests(AppFixture fixture)
         Assert.Equal("accepted_and_refunded", GatewayWorld.Outcome((await Replay(late)).Is(HttpStatusCode.OK)));
         var payments = await _g.OrderPayments(orderId2);
         Assert.Equal(5180, payments["refunds"]![0]!["amountFen"]!.GetValue<long>());
-        Assert.Equal(5180, sim.Refunds.Single(r => r.OutTradeNo == GatewayWorld.TradeNo(paymentId2)).Amount);
+        Assert.Equal(5180, sim.Books.Refunds.Single(r => r.OutTradeNo == GatewayWorld.TradeNo(paymentId2)).Amount);
     }
 
     [Fact]

@@ -10,6 +10,8 @@ namespace O2o.Server.Modules.Payments;
 internal sealed record GatewayNotice(Guid PaymentId, string TradeNo, long AmountFen, string Currency, bool Succeeded, DateTimeOffset At)
 {
     public Guid? RefundId { get; init; }
+    /// <summary>Alipay's refund notices carry the total refunded so far rather than this refund's amount.</summary>
+    public bool RefundAmountIsCumulative { get; init; }
     /// <summary>The merchant the gateway says it paid; null where the gateway's own signature already pins it.</summary>
     public string? Merchant { get; init; }
 }

@@ -85,7 +85,10 @@ internal sealed class PaymentNotifications(O2oDb db, IEnumerable<IPaymentGateway
         var refund = await db.Set<Refund>().AsNoTracking().FirstOrDefaultAsync(r => r.Id == refundId && r.PaymentId == notice.PaymentId, ct);
         var method = refund is null ? null : await db.Set<Payment>().Where(p => p.Id == refund.PaymentId).Select(p => p.Method).FirstOrDefaultAsync(ct);
         if (refund is null || method != gatewayName) return (404, "unknown_refund");
-        if (refund.AmountFen != notice.AmountFen) return (400, "amount_mismatch_flagged_for_review");
+        var amountMatches = notice.RefundAmountIsCumulative
+            ? notice.AmountFen >= refund.AmountFen && notice.AmountFen <= await db.Set<Payment>().Where(p => p.Id == refund.PaymentId).Select(p => p.AmountFen).FirstAsync(ct)
+            : notice.AmountFen == refund.AmountFen;
+        if (!amountMatches) return (400, "amount_mismatch_flagged_for_review");
         var applied = await refunds.CompleteAsync(refund.Id, notice.Succeeded, notice.TradeNo, ct);
         await transaction.CommitAsync(ct);
         return (200, applied ? (notice.Succeeded ? "refund_succeeded" : "refund_failed") : "duplicate");

@@ -28,6 +28,7 @@ public static class PaymentsModule
         builder.Services.AddScoped<WeChatPayGateway>();
         builder.Services.AddScoped<IPaymentGateway>(sp => sp.GetRequiredService<WeChatPayGateway>());
         builder.Services.AddSingleton<WeChatPaySimulator>();
+        builder.Services.AddSingleton<SimulatorDelivery>();
 
         builder.Services.AddScoped<PaymentNotifications>();
         builder.Services.AddScoped<SandboxCallback>();

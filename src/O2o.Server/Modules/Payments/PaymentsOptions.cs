@@ -1,3 +1,4 @@
+using O2o.Server.Modules.Payments.Alipay;
 using O2o.Server.Modules.Payments.WeChatPay;
 
 namespace O2o.Server.Modules.Payments;
@@ -14,6 +15,7 @@ internal sealed class PaymentsOptions
     /// <summary>How often the lost-notification job looks for such payments.</summary>
     public TimeSpan RecoveryInterval { get; set; } = TimeSpan.FromSeconds(30);
     public WeChatPayOptions WeChatPay { get; set; } = new();
+    public AlipayOptions Alipay { get; set; } = new();
 
     public sealed class SandboxOptions
     {

@@ -19,9 +19,10 @@ internal static class WeChatPaySimulatorEndpoints
         sim.MapGet("/v3/pay/transactions/out-trade-no/{no}", (string no, HttpContext http, WeChatPaySimulator s) => Api(http, s, (_, _) => Query(s, no)));
         sim.MapPost("/v3/pay/transactions/out-trade-no/{no}/close", (string no, HttpContext http, WeChatPaySimulator s) => Api(http, s, (_, _) => Close(s, no)));
         sim.MapPost("/v3/refund/domestic/refunds", (HttpContext http, WeChatPaySimulator s) => Api(http, s, (body, _) => Refund(s, body)));
-        sim.MapPost("/pay/{no}", (string no, bool? deliver, WeChatPaySimulator s, CancellationToken ct) => Play(s, s.Pay(no), s.Find(no)?.NotifyUrl, deliver, ct));
-        sim.MapPost("/refunds/{no}/complete", (string no, bool? deliver, WeChatPaySimulator s, CancellationToken ct) =>
-            Play(s, s.CompleteRefund(no), s.Refunds.FirstOrDefault(r => r.OutRefundNo == no)?.NotifyUrl, deliver, ct));
+        sim.MapPost("/pay/{no}", (string no, bool? deliver, WeChatPaySimulator s, SimulatorDelivery d, CancellationToken ct) =>
+            d.PlayAsync(s.IsEnabled, s.Pay(no), s.Books.Find(no)?.NotifyUrl, deliver, ct));
+        sim.MapPost("/refunds/{no}/complete", (string no, bool? deliver, WeChatPaySimulator s, SimulatorDelivery d, CancellationToken ct) =>
+            d.PlayAsync(s.IsEnabled, s.CompleteRefund(no), s.Books.FindRefund(no)?.NotifyUrl, deliver, ct));
     }
 
     /// <summary>Verifies the caller's signature and signs the answer, as every v3 API call does.</summary>
@@ -53,18 +54,18 @@ internal static class WeChatPaySimulatorEndpoints
         var total = body["amount"]?["total"]?.GetValue<long>() ?? 0;
         if (body["out_trade_no"]?.GetValue<string>() is not { Length: >= 6 and <= 32 } no || body["notify_url"]?.GetValue<string>() is not { } notifyUrl || total <= 0)
             return (400, Error("PARAM_ERROR", "out_trade_no, notify_url and amount.total are required"));
-        var trade = sim.Open(no, total, body["amount"]?["currency"]?.GetValue<string>() ?? "CNY", notifyUrl);
-        if (trade.Total != total) return (400, Error("INVALID_REQUEST", "out_trade_no was used with another amount"));
+        if (sim.Books.Open(no, total, body["amount"]?["currency"]?.GetValue<string>() ?? "CNY", notifyUrl) is null)
+            return (400, Error("INVALID_REQUEST", "out_trade_no was used with another amount"));
         return (200, new JsonObject { ["code_url"] = $"weixin://wxpay/bizpayurl?pr={no[..8]}" });
     }
 
     private static (int, JsonObject?) Query(WeChatPaySimulator sim, string no) =>
-        sim.Find(no) is { } trade ? (200, sim.TransactionJson(trade)) : (404, Error("ORDER_NOT_EXIST", "订单不存在"));
+        sim.Books.Find(no) is { } trade ? (200, sim.TransactionJson(trade)) : (404, Error("ORDER_NOT_EXIST", "订单不存在"));
 
     private static (int, JsonObject?) Close(WeChatPaySimulator sim, string no)
     {
-        if (sim.Find(no) is not { } trade) return (404, Error("ORDER_NOT_EXIST", "订单不存在"));
-        return WeChatPaySimulator.Close(trade) ? (204, null) : (400, Error("ORDERPAID", "订单已支付"));
+        if (sim.Books.Find(no) is not { } trade) return (404, Error("ORDER_NOT_EXIST", "订单不存在"));
+        return SimulatedTrades.Close(trade) ? (204, null) : (400, Error("ORDERPAID", "订单已支付"));
     }
 
     private static (int, JsonObject?) Refund(WeChatPaySimulator sim, JsonNode? body)
@@ -72,22 +73,15 @@ internal static class WeChatPaySimulatorEndpoints
         if (body?["out_trade_no"]?.GetValue<string>() is not { } no || body["out_refund_no"]?.GetValue<string>() is not { Length: <= 64 } refundNo
             || body["amount"]?["refund"]?.GetValue<long>() is not { } amount || body["notify_url"]?.GetValue<string>() is not { } notifyUrl)
             return (400, Error("PARAM_ERROR", "out_trade_no, out_refund_no, notify_url and amount.refund are required"));
-        var (refund, refusal) = sim.Refund(no, refundNo, amount, notifyUrl);
-        if (refund is null) return (refusal == "RESOURCE_NOT_EXISTS" ? 404 : 403, Error(refusal!, refusal!));
+        var (refund, refusal) = sim.Books.Refund(no, refundNo, amount, notifyUrl, completeNow: false);
+        if (refund is null)
+            return refusal == "not_exist" ? (404, Error("RESOURCE_NOT_EXISTS", "订单不存在")) : (403, Error(refusal == "not_paid" ? "TRADE_ERROR" : "NOT_ENOUGH", refusal!));
         return (200, new JsonObject
         {
-            ["refund_id"] = refund.RefundId, ["out_refund_no"] = refund.OutRefundNo, ["out_trade_no"] = refund.OutTradeNo,
-            ["channel"] = "ORIGINAL", ["user_received_account"] = "支付用户零钱", ["status"] = refund.Status,
+            ["refund_id"] = refund.RefundNo, ["out_refund_no"] = refund.OutRefundNo, ["out_trade_no"] = refund.OutTradeNo,
+            ["channel"] = "ORIGINAL", ["user_received_account"] = "支付用户零钱", ["status"] = refund.Succeeded ? "SUCCESS" : "PROCESSING",
             ["amount"] = new JsonObject { ["refund"] = refund.Amount, ["currency"] = "CNY" },
         });
-    }
-
-    /// <summary>The payer's side: builds the notification and, unless told not to, delivers it now; answers with it so it can be replayed.</summary>
-    private static async Task<IResult> Play(WeChatPaySimulator sim, WeChatPaySimulator.Notification? notification, string? notifyUrl, bool? deliver, CancellationToken ct)
-    {
-        if (!sim.IsEnabled || notification is null || notifyUrl is null) return Results.NotFound();
-        int? delivered = deliver == false ? null : await sim.DeliverAsync(notifyUrl, notification, ct);
-        return Results.Ok(new { delivered, notification = new { headers = notification.Headers, body = notification.Body } });
     }
 
     private static JsonObject Error(string code, string message) => new() { ["code"] = code, ["message"] = message };

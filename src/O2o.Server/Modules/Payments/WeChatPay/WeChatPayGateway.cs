@@ -19,15 +19,12 @@ internal sealed class WeChatPayGateway(WeChatPayClient client, IOptions<Payments
 
     public bool IsAvailable => Options.IsConfigured;
 
-    /// <summary>Our out_trade_no (and out_refund_no): the id in 32 hex digits, within every gateway's alphabet and length.</summary>
-    public static string TradeNo(Guid id) => id.ToString("N");
-
     public async Task<Result<PaymentAction>> StartAsync(Payment payment, CancellationToken ct)
     {
         var body = new JsonObject
         {
             ["appid"] = Options.AppId, ["mchid"] = Options.MchId, ["description"] = $"O2O order {payment.OrderId.ToString("N")[..12]}",
-            ["out_trade_no"] = TradeNo(payment.Id), ["notify_url"] = address.NotifyUrl(Name),
+            ["out_trade_no"] = PaymentNumbers.Of(payment.Id), ["notify_url"] = address.NotifyUrl(Name),
             ["amount"] = new JsonObject { ["total"] = payment.AmountFen, ["currency"] = payment.Currency },
         }.ToJsonString();
         var answer = await client.SendAsync(HttpMethod.Post, "/v3/pay/transactions/native", body, ct);
@@ -39,7 +36,7 @@ internal sealed class WeChatPayGateway(WeChatPayClient client, IOptions<Payments
 
     public async Task<Result<GatewayTrade>> QueryAsync(Payment payment, CancellationToken ct)
     {
-        var answer = await client.SendAsync(HttpMethod.Get, $"/v3/pay/transactions/out-trade-no/{TradeNo(payment.Id)}?mchid={Options.MchId}", null, ct);
+        var answer = await client.SendAsync(HttpMethod.Get, $"/v3/pay/transactions/out-trade-no/{PaymentNumbers.Of(payment.Id)}?mchid={Options.MchId}", null, ct);
         if (!answer.IsSuccess) return answer.Error!;
         if (answer.Value.Status == HttpStatusCode.NotFound) return new GatewayTrade(TradeState.Closed, null, 0, null);
         if (answer.Value.Status != HttpStatusCode.OK) return Refused(answer.Value);
@@ -58,7 +55,7 @@ internal sealed class WeChatPayGateway(WeChatPayClient client, IOptions<Payments
     public async Task<Error?> CloseAsync(Payment payment, CancellationToken ct)
     {
         var body = new JsonObject { ["mchid"] = Options.MchId }.ToJsonString();
-        var answer = await client.SendAsync(HttpMethod.Post, $"/v3/pay/transactions/out-trade-no/{TradeNo(payment.Id)}/close", body, ct);
+        var answer = await client.SendAsync(HttpMethod.Post, $"/v3/pay/transactions/out-trade-no/{PaymentNumbers.Of(payment.Id)}/close", body, ct);
         if (!answer.IsSuccess) return answer.Error;
         return answer.Value.Status == HttpStatusCode.NoContent ? null : Refused(answer.Value);
     }
@@ -67,7 +64,7 @@ internal sealed class WeChatPayGateway(WeChatPayClient client, IOptions<Payments
     {
         var body = new JsonObject
         {
-            ["out_trade_no"] = TradeNo(payment.Id), ["out_refund_no"] = TradeNo(refund.Id), ["reason"] = refund.Reason,
+            ["out_trade_no"] = PaymentNumbers.Of(payment.Id), ["out_refund_no"] = PaymentNumbers.Of(refund.Id), ["reason"] = refund.Reason,
             ["notify_url"] = address.NotifyUrl(Name),
             ["amount"] = new JsonObject { ["refund"] = refund.AmountFen, ["total"] = payment.AmountFen, ["currency"] = payment.Currency },
         }.ToJsonString();
@@ -106,7 +103,7 @@ internal sealed class WeChatPayGateway(WeChatPayClient client, IOptions<Payments
     private static Result<GatewayNotice> PaymentNotice(string plain)
     {
         var t = JsonNode.Parse(plain)!;
-        return new GatewayNotice(OurId(t["out_trade_no"]!.GetValue<string>()), t["transaction_id"]!.GetValue<string>(), t["amount"]!["total"]!.GetValue<long>(),
+        return new GatewayNotice(PaymentNumbers.Parse(t["out_trade_no"]!.GetValue<string>()), t["transaction_id"]!.GetValue<string>(), t["amount"]!["total"]!.GetValue<long>(),
             t["amount"]!["currency"]?.GetValue<string>() ?? "CNY", t["trade_state"]?.GetValue<string>() == "SUCCESS",
             ParseTime(t["success_time"]?.GetValue<string>()) ?? DateTimeOffset.UnixEpoch) { Merchant = t["mchid"]?.GetValue<string>() };
     }
@@ -114,18 +111,15 @@ internal sealed class WeChatPayGateway(WeChatPayClient client, IOptions<Payments
     private static Result<GatewayNotice> RefundNotice(string eventType, string plain)
     {
         var r = JsonNode.Parse(plain)!;
-        return new GatewayNotice(OurId(r["out_trade_no"]!.GetValue<string>()), r["refund_id"]!.GetValue<string>(), r["amount"]!["refund"]!.GetValue<long>(), "CNY",
+        return new GatewayNotice(PaymentNumbers.Parse(r["out_trade_no"]!.GetValue<string>()), r["refund_id"]!.GetValue<string>(), r["amount"]!["refund"]!.GetValue<long>(), "CNY",
             eventType == "REFUND.SUCCESS" && r["refund_status"]?.GetValue<string>() == "SUCCESS",
-            ParseTime(r["success_time"]?.GetValue<string>()) ?? DateTimeOffset.UnixEpoch) { RefundId = OurId(r["out_refund_no"]!.GetValue<string>()), Merchant = r["mchid"]?.GetValue<string>() };
+            ParseTime(r["success_time"]?.GetValue<string>()) ?? DateTimeOffset.UnixEpoch) { RefundId = PaymentNumbers.Parse(r["out_refund_no"]!.GetValue<string>()), Merchant = r["mchid"]?.GetValue<string>() };
     }
 
     /// <summary>WeChat counts 200/204 as received; any other status with FAIL makes it retry.</summary>
     public IResult Acknowledge(int status, string outcome) => status == 200
         ? Results.Json(new { code = "SUCCESS", message = "成功" }, statusCode: 200)
         : Results.Json(new { code = "FAIL", message = "失败" }, statusCode: status >= 500 ? 500 : status);
-
-    /// <summary>A number we never issued maps to no payment (Guid.Empty) and is refused as unknown, after being kept for audit.</summary>
-    private static Guid OurId(string tradeNo) => Guid.TryParseExact(tradeNo, "N", out var id) ? id : Guid.Empty;
 
     private static Error Refused(WeChatPayClient.Answer answer) =>
         PaymentsErrors.GatewayRefused($"{(int)answer.Status} {Parse(answer.Body)?["code"]?.GetValue<string>() ?? "no code"}");
