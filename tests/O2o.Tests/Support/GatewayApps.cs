@@ -6,6 +6,7 @@ internal static class GatewaySettings
     public static readonly KeyValuePair<string, string?>[] Simulated =
     [
         new("Payments:WeChatPay:Simulated", "true"),
+        new("Payments:Alipay:Simulated", "true"),
         new("Payments:PublicBaseUrl", "http://localhost"),
         // The recovery job is driven by the tests themselves, so nothing settles behind their back.
         new("Payments:QueryPendingAfter", "01:00:00"),

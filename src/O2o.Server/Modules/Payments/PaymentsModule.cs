@@ -1,6 +1,7 @@
 using Microsoft.Extensions.Options;
 using O2o.Server.Platform;
 using O2o.Server.Modules.Ordering;
+using O2o.Server.Modules.Payments.Alipay;
 using O2o.Server.Modules.Payments.Simulators;
 using O2o.Server.Modules.Payments.WeChatPay;
 
@@ -15,6 +16,8 @@ public static class PaymentsModule
             .Validate(o => o.QueryPendingAfter > TimeSpan.Zero && o.RecoveryInterval > TimeSpan.Zero, "Payments:QueryPendingAfter and RecoveryInterval must be positive.")
             .Validate(o => !o.WeChatPay.Enabled || o.WeChatPay.IsConfigured,
                 "Payments:WeChatPay is enabled but incomplete: AppId, MchId, MerchantSerialNo, MerchantPrivateKey, ApiV3Key (32 characters), PlatformPublicKeyId and PlatformPublicKey are required.")
+            .Validate(o => !o.Alipay.Enabled || o.Alipay.IsConfigured,
+                "Payments:Alipay is enabled but incomplete: AppId, SellerId, AppPrivateKey and AlipayPublicKey are required.")
             .ValidateOnStart();
         builder.Services.AddSingleton<SimulatorKeys>();
         builder.Services.AddSingleton<IPostConfigureOptions<PaymentsOptions>>(sp => sp.GetRequiredService<SimulatorKeys>());
@@ -28,6 +31,11 @@ public static class PaymentsModule
         builder.Services.AddScoped<WeChatPayGateway>();
         builder.Services.AddScoped<IPaymentGateway>(sp => sp.GetRequiredService<WeChatPayGateway>());
         builder.Services.AddSingleton<WeChatPaySimulator>();
+        builder.Services.AddSingleton<AlipayKeys>();
+        builder.Services.AddScoped<AlipayClient>();
+        builder.Services.AddScoped<AlipayGateway>();
+        builder.Services.AddScoped<IPaymentGateway>(sp => sp.GetRequiredService<AlipayGateway>());
+        builder.Services.AddSingleton<AlipaySimulator>();
         builder.Services.AddSingleton<SimulatorDelivery>();
 
         builder.Services.AddScoped<PaymentNotifications>();
@@ -48,5 +56,9 @@ public static class PaymentsModule
     }
 
     /// <summary>The local gateway simulators, at /simulators/… beside /api; each answers only when its gateway is configured as Simulated.</summary>
-    public static void MapPaymentSimulators(this IEndpointRouteBuilder app) => WeChatPaySimulatorEndpoints.Map(app);
+    public static void MapPaymentSimulators(this IEndpointRouteBuilder app)
+    {
+        WeChatPaySimulatorEndpoints.Map(app);
+        AlipaySimulatorEndpoints.Map(app);
+    }
 }

@@ -15,10 +15,15 @@ internal sealed class SimulatorKeys : IPostConfigureOptions<PaymentsOptions>
     private readonly Lazy<(string Private, string Public)> _weChatMerchant = new(GatewayKeys.NewRsaPair);
     private readonly Lazy<string> _weChatApiV3Key = new(() => GatewayKeys.RandomAlphanumeric(32));
 
+    private readonly Lazy<(string Private, string Public)> _alipay = new(GatewayKeys.NewRsaPair);
+    private readonly Lazy<(string Private, string Public)> _alipayApp = new(GatewayKeys.NewRsaPair);
+
     public string WeChatPlatformPrivateKey => _weChatPlatform.Value.Private;
+    public string AlipayPrivateKey => _alipay.Value.Private;
 
     public void PostConfigure(string? name, PaymentsOptions options)
     {
+        SimulateAlipay(options);
         var w = options.WeChatPay;
         if (!w.Simulated) return;
         w.Enabled = true;
@@ -30,5 +35,16 @@ internal sealed class SimulatorKeys : IPostConfigureOptions<PaymentsOptions>
         // The simulator signs with its own key, so the adapter must trust exactly that one.
         w.PlatformPublicKeyId = WeChatPlatformKeyId;
         w.PlatformPublicKey = _weChatPlatform.Value.Public;
+    }
+
+    private void SimulateAlipay(PaymentsOptions options)
+    {
+        var a = options.Alipay;
+        if (!a.Simulated) return;
+        a.Enabled = true;
+        a.AppId ??= "2021000000000001";
+        a.SellerId ??= "2088000000000001";
+        a.AppPrivateKey ??= _alipayApp.Value.Private;
+        a.AlipayPublicKey = _alipay.Value.Public;
     }
 }
