@@ -63,8 +63,8 @@ public sealed class AlipayProtocolTests
     [Fact]
     public void Decodes_a_form_once_and_refuses_repeated_keys()
     {
-        Assert.Equal("a+b c&d", AlipayProtocol.ParseForm("x=a%2Bb+c%26d")!["x"]);
-        Assert.Null(AlipayProtocol.ParseForm("x=1&x=2"));
-        Assert.Null(AlipayProtocol.ParseForm("novalue"));
+        Assert.Equal("a+b c&d", GatewayForms.ParseForm("x=a%2Bb+c%26d")!["x"]);
+        Assert.Null(GatewayForms.ParseForm("x=1&x=2"));
+        Assert.Null(GatewayForms.ParseForm("novalue"));
     }
 }

@@ -7,6 +7,7 @@ internal static class GatewaySettings
     [
         new("Payments:WeChatPay:Simulated", "true"),
         new("Payments:Alipay:Simulated", "true"),
+        new("Payments:UnionPay:Simulated", "true"),
         new("Payments:PublicBaseUrl", "http://localhost"),
         // The recovery job is driven by the tests themselves, so nothing settles behind their back.
         new("Payments:QueryPendingAfter", "01:00:00"),

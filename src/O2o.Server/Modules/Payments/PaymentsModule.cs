@@ -3,6 +3,7 @@ using O2o.Server.Platform;
 using O2o.Server.Modules.Ordering;
 using O2o.Server.Modules.Payments.Alipay;
 using O2o.Server.Modules.Payments.Simulators;
+using O2o.Server.Modules.Payments.UnionPay;
 using O2o.Server.Modules.Payments.WeChatPay;
 
 namespace O2o.Server.Modules.Payments;
@@ -18,6 +19,8 @@ public static class PaymentsModule
                 "Payments:WeChatPay is enabled but incomplete: AppId, MchId, MerchantSerialNo, MerchantPrivateKey, ApiV3Key (32 characters), PlatformPublicKeyId and PlatformPublicKey are required.")
             .Validate(o => !o.Alipay.Enabled || o.Alipay.IsConfigured,
                 "Payments:Alipay is enabled but incomplete: AppId, SellerId, AppPrivateKey and AlipayPublicKey are required.")
+            .Validate(o => !o.UnionPay.Enabled || o.UnionPay.IsConfigured,
+                "Payments:UnionPay is enabled but incomplete: MerId, SignCertId, MerchantPrivateKey, RootCertificate and MiddleCertificate are required.")
             .ValidateOnStart();
         builder.Services.AddSingleton<SimulatorKeys>();
         builder.Services.AddSingleton<IPostConfigureOptions<PaymentsOptions>>(sp => sp.GetRequiredService<SimulatorKeys>());
@@ -36,6 +39,11 @@ public static class PaymentsModule
         builder.Services.AddScoped<AlipayGateway>();
         builder.Services.AddScoped<IPaymentGateway>(sp => sp.GetRequiredService<AlipayGateway>());
         builder.Services.AddSingleton<AlipaySimulator>();
+        builder.Services.AddSingleton<UnionPayTrust>();
+        builder.Services.AddScoped<UnionPayClient>();
+        builder.Services.AddScoped<UnionPayGateway>();
+        builder.Services.AddScoped<IPaymentGateway>(sp => sp.GetRequiredService<UnionPayGateway>());
+        builder.Services.AddSingleton<UnionPaySimulator>();
         builder.Services.AddSingleton<SimulatorDelivery>();
 
         builder.Services.AddScoped<PaymentNotifications>();
@@ -60,5 +68,6 @@ public static class PaymentsModule
     {
         WeChatPaySimulatorEndpoints.Map(app);
         AlipaySimulatorEndpoints.Map(app);
+        UnionPaySimulatorEndpoints.Map(app);
     }
 }

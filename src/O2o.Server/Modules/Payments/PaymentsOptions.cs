@@ -1,4 +1,5 @@
 using O2o.Server.Modules.Payments.Alipay;
+using O2o.Server.Modules.Payments.UnionPay;
 using O2o.Server.Modules.Payments.WeChatPay;
 
 namespace O2o.Server.Modules.Payments;
@@ -16,6 +17,7 @@ internal sealed class PaymentsOptions
     public TimeSpan RecoveryInterval { get; set; } = TimeSpan.FromSeconds(30);
     public WeChatPayOptions WeChatPay { get; set; } = new();
     public AlipayOptions Alipay { get; set; } = new();
+    public UnionPayOptions UnionPay { get; set; } = new();
 
     public sealed class SandboxOptions
     {

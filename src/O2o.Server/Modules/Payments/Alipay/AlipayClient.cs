@@ -29,7 +29,7 @@ internal sealed class AlipayClient(IHttpClientFactory clients, IOptions<Payments
         string raw;
         try
         {
-            using var content = new StringContent(AlipayProtocol.FormBody(form), Encoding.UTF8, "application/x-www-form-urlencoded");
+            using var content = new StringContent(GatewayForms.FormBody(form), Encoding.UTF8, "application/x-www-form-urlencoded");
             using var response = await clients.CreateClient(PublicAddress.ClientName).PostAsync(new Uri(GatewayUrl + "?charset=utf-8"), content, ct);
             raw = await response.Content.ReadAsStringAsync(ct);
         }

@@ -66,7 +66,7 @@ internal sealed class AlipayGateway(AlipayClient client, IOptions<PaymentsOption
 
     public Result<GatewayNotice> Verify(IReadOnlyDictionary<string, string> headers, string body)
     {
-        var fields = AlipayProtocol.ParseForm(body);
+        var fields = GatewayForms.ParseForm(body);
         if (fields is null) return PaymentsErrors.MalformedNotification;
         if (client.VerifyNotification(fields) is { } rejected) return rejected;
         var paymentId = PaymentNumbers.Parse(fields.GetValueOrDefault("out_trade_no"));

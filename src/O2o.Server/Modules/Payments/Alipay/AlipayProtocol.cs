@@ -1,5 +1,4 @@
 using System.Globalization;
-using System.Text;
 
 namespace O2o.Server.Modules.Payments.Alipay;
 
@@ -62,26 +61,4 @@ internal static class AlipayProtocol
         DateTime.TryParseExact(text, TimeFormat, CultureInfo.InvariantCulture, DateTimeStyles.None, out var local)
             ? new DateTimeOffset(local, Beijing).ToUniversalTime() : null;
 
-    /// <summary>A form body as Alipay posts it: values URL-encoded once, UTF-8.</summary>
-    public static string FormBody(IEnumerable<KeyValuePair<string, string>> fields) =>
-        string.Join('&', fields.Select(f => $"{Uri.EscapeDataString(f.Key)}={Uri.EscapeDataString(f.Value)}"));
-
-    /// <summary>A form body's fields, each value URL-decoded exactly once; null when a key repeats or the form is malformed.</summary>
-    public static Dictionary<string, string>? ParseForm(string body)
-    {
-        var fields = new Dictionary<string, string>(StringComparer.Ordinal);
-        foreach (var pair in body.Split('&', StringSplitOptions.RemoveEmptyEntries))
-        {
-            var eq = pair.IndexOf('=', StringComparison.Ordinal);
-            if (eq <= 0) return null;
-            try
-            {
-                if (!fields.TryAdd(Uri.UnescapeDataString(pair[..eq].Replace('+', ' ')), Uri.UnescapeDataString(pair[(eq + 1)..].Replace('+', ' ')))) return null;
-            }
-            catch (UriFormatException) { return null; }
-        }
-        return fields;
-    }
-
-    public static byte[] Utf8(string text) => Encoding.UTF8.GetBytes(text);
 }

@@ -80,7 +80,7 @@ internal sealed class AlipaySimulator(IOptions<PaymentsOptions> options, Simulat
         foreach (var (key, value) in extra ?? new Dictionary<string, string>()) fields[key] = value;
         foreach (var (key, value) in overrides ?? new Dictionary<string, string>()) fields[key] = value;
         fields["sign"] = GatewayKeys.SignSha256(_alipayKey.Value, AlipayProtocol.SignContent(fields!, isNotification: true));
-        return new SimulatorNotification([], AlipayProtocol.FormBody(fields), "application/x-www-form-urlencoded");
+        return new SimulatorNotification([], GatewayForms.FormBody(fields), "application/x-www-form-urlencoded");
     }
 
     public static JsonObject TradeJson(SimulatedTrade t) => new()

@@ -24,7 +24,7 @@ internal static class AlipaySimulatorEndpoints
     {
         if (!sim.IsEnabled) return Results.NotFound();
         using var reader = new StreamReader(request.Body, Encoding.UTF8);
-        var form = AlipayProtocol.ParseForm(await reader.ReadToEndAsync(request.HttpContext.RequestAborted)) ?? [];
+        var form = GatewayForms.ParseForm(await reader.ReadToEndAsync(request.HttpContext.RequestAborted)) ?? [];
         var method = form.GetValueOrDefault("method") ?? "error";
         JsonObject answer;
         if (sim.RejectRequest(form) is { } refusal) answer = Failure("40002", "Invalid Arguments", refusal);

@@ -18,12 +18,17 @@ internal sealed class SimulatorKeys : IPostConfigureOptions<PaymentsOptions>
     private readonly Lazy<(string Private, string Public)> _alipay = new(GatewayKeys.NewRsaPair);
     private readonly Lazy<(string Private, string Public)> _alipayApp = new(GatewayKeys.NewRsaPair);
 
+    private readonly Lazy<SimulatedCertificates> _unionPay = new(() => SimulatedCertificates.Create("中国银联股份有限公司"));
+    private readonly Lazy<(string Private, string Public)> _unionPayMerchant = new(GatewayKeys.NewRsaPair);
+
+    public SimulatedCertificates UnionPayCertificates => _unionPay.Value;
     public string WeChatPlatformPrivateKey => _weChatPlatform.Value.Private;
     public string AlipayPrivateKey => _alipay.Value.Private;
 
     public void PostConfigure(string? name, PaymentsOptions options)
     {
         SimulateAlipay(options);
+        SimulateUnionPay(options);
         var w = options.WeChatPay;
         if (!w.Simulated) return;
         w.Enabled = true;
@@ -46,5 +51,17 @@ internal sealed class SimulatorKeys : IPostConfigureOptions<PaymentsOptions>
         a.SellerId ??= "2088000000000001";
         a.AppPrivateKey ??= _alipayApp.Value.Private;
         a.AlipayPublicKey = _alipay.Value.Public;
+    }
+
+    private void SimulateUnionPay(PaymentsOptions options)
+    {
+        var u = options.UnionPay;
+        if (!u.Simulated) return;
+        u.Enabled = true;
+        u.MerId ??= "777290058110097";
+        u.SignCertId ??= "68759663125";
+        u.MerchantPrivateKey ??= _unionPayMerchant.Value.Private;
+        u.RootCertificate = _unionPay.Value.RootPem;
+        u.MiddleCertificate = _unionPay.Value.MiddlePem;
     }
 }
