@@ -45,6 +45,13 @@ public abstract class AlipayCycleTests(AppFixture fixture)
         Assert.Equal(5180, GatewayWorld.Line(ledger[0]!, "gateway_clearing:alipay"));
         Assert.Equal(-1080, GatewayWorld.Line(ledger[1]!, "gateway_clearing:alipay"));
         Assert.Equal(1080, (await _g.OrderPayments(orderId))["payments"]![0]!["refundedFen"]!.GetValue<long>());
+
+        var (_, _, unnotified, _) = await _g.PendingPayment("alipay");
+        (await _g.World.Anonymous().Post($"/simulators/alipay/pay/{GatewayWorld.TradeNo(unnotified)}?deliver=false")).Is(HttpStatusCode.OK);
+        var mismatches = await _g.Reconcile("alipay");
+        Assert.False(mismatches.ContainsKey(GatewayWorld.Source("payment", paymentId)));
+        Assert.False(mismatches.ContainsKey(GatewayWorld.Source("refund", refund.Str("refundId"))));
+        Assert.Equal("missing", mismatches[GatewayWorld.Source("payment", unnotified)]);
     }
 
     [Fact]

@@ -71,6 +71,17 @@ internal sealed class GatewayWorld(World world)
         return posted.Json!.AsArray();
     }
 
+    /// <summary>Reconciles today's (Beijing) bill of the gateway; the report's mismatches by source ("payment:…", "refund:…").</summary>
+    public async Task<Dictionary<string, string>> Reconcile(string method)
+    {
+        var day = DateTimeOffset.UtcNow.ToOffset(TimeSpan.FromHours(8)).ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture);
+        var report = (await (await world.Admin()).Post("/api/admin/reconciliations", new { method, day })).Is(HttpStatusCode.Created);
+        Assert.True(report.Long("matched") >= 1, report.Text);
+        return report["mismatches"].AsArray().ToDictionary(m => m!["source"]!.GetValue<string>(), m => m!["kind"]!.GetValue<string>());
+    }
+
+    public static string Source(string kind, string id) => $"{kind}:{TradeNo(id)}";
+
     public static long Line(JsonNode entry, string account) =>
         entry["lines"]!.AsArray().Where(l => l!["account"]!.GetValue<string>() == account).Sum(l => l!["amountFen"]!.GetValue<long>());
 

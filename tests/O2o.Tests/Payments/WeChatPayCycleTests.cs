@@ -54,6 +54,14 @@ public abstract class WeChatPayCycleTests(AppFixture fixture)
         Assert.Equal(-259, GatewayWorld.Line(ledger[0]!, "platform_commission"));
         Assert.Equal(-1000, GatewayWorld.Line(ledger[1]!, "gateway_clearing:wechatpay"));
 
+        // The gateway's bill agrees with the ledger on this payment and this refund; a payment the gateway took but never told us of is missing.
+        var (_, _, unnotified, _) = await _g.PendingPayment("wechatpay");
+        (await _g.World.Anonymous().Post($"/simulators/wechatpay/pay/{GatewayWorld.TradeNo(unnotified)}?deliver=false")).Is(HttpStatusCode.OK);
+        var mismatches = await _g.Reconcile("wechatpay");
+        Assert.False(mismatches.ContainsKey(GatewayWorld.Source("payment", paymentId)));
+        Assert.False(mismatches.ContainsKey(GatewayWorld.Source("refund", refund.Str("refundId"))));
+        Assert.Equal("missing", mismatches[GatewayWorld.Source("payment", unnotified)]);
+
         // What is left can still be refunded in full, and then nothing more.
         (await admin.Post($"/api/admin/orders/{orderId}/refunds", new { reason = "the rest" })).Is(HttpStatusCode.Created);
         (await admin.Post($"/api/admin/orders/{orderId}/refunds", new { amountFen = 1, reason = "again" })).Is(HttpStatusCode.Conflict, "refund_exceeds_paid");

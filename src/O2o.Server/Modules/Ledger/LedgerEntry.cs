@@ -52,6 +52,14 @@ internal static class LedgerPersistence
             e.HasIndex(x => x.OrderId);
             e.HasMany(x => x.Lines).WithOne().HasForeignKey(l => l.EntryId);
         });
+        builder.Entity<LedgerReconciliation>(e =>
+        {
+            e.ToTable("ledger_reconciliations");
+            e.HasKey(x => x.Id);
+            e.Property(x => x.Method).HasMaxLength(16);
+            e.Property(x => x.Day).HasMaxLength(10);
+            e.HasIndex(x => new { x.Method, x.Day });
+        });
         builder.Entity<LedgerLine>(e =>
         {
             e.ToTable("ledger_lines");

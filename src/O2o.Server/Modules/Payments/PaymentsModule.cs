@@ -39,6 +39,9 @@ public static class PaymentsModule
         builder.Services.AddScoped<AlipayGateway>();
         builder.Services.AddScoped<IPaymentGateway>(sp => sp.GetRequiredService<AlipayGateway>());
         builder.Services.AddSingleton<AlipaySimulator>();
+        builder.Services.AddScoped<IBillSource, WeChatPayBills>();
+        builder.Services.AddScoped<IBillSource, AlipayBills>();
+        builder.Services.AddScoped<IPaymentBills, PaymentBills>();
         builder.Services.AddSingleton<UnionPayTrust>();
         builder.Services.AddScoped<UnionPayClient>();
         builder.Services.AddScoped<UnionPayGateway>();

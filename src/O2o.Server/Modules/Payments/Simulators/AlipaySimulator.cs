@@ -90,6 +90,17 @@ internal sealed class AlipaySimulator(IOptions<PaymentsOptions> options, Simulat
         ["send_pay_date"] = t.PaidAt is { } at ? AlipayProtocol.BeijingTime(at) : null,
     };
 
+    /// <summary>The trade bill of one Beijing day: Alipay's ZIP of the GBK detail CSV.</summary>
+    public byte[] Bill(DateOnly day)
+    {
+        bool OnDay(DateTimeOffset? at) => at is { } t && DateOnly.FromDateTime(t.ToOffset(AlipayProtocol.Beijing).DateTime) == day;
+        var payments = Books.Trades.Where(t => t.State == SimulatedState.Paid && OnDay(t.PaidAt))
+            .Select(t => (t.TradeNo!, t.OutTradeNo, false, AlipayProtocol.BeijingTime(t.PaidAt!.Value), AlipayProtocol.BeijingTime(t.PaidAt!.Value), t.Total, ""));
+        var refunds = Books.Refunds.Where(r => r.Succeeded && OnDay(r.SucceededAt)).Select(r => (Books.Find(r.OutTradeNo)!.TradeNo!, r.OutTradeNo, true,
+            AlipayProtocol.BeijingTime(r.SucceededAt!.Value), AlipayProtocol.BeijingTime(r.SucceededAt!.Value), r.Amount, r.OutRefundNo));
+        return AlipayBills.Write(Merchant.SellerId!, day, payments.Concat(refunds).OrderBy(r => r.Item4, StringComparer.Ordinal));
+    }
+
     public void Dispose()
     {
         if (_alipayKey.IsValueCreated) _alipayKey.Value.Dispose();

@@ -12,6 +12,8 @@ internal static class AlipaySimulatorEndpoints
     {
         var sim = app.MapGroup("/simulators/alipay").AllowAnonymous().ExcludeFromDescription();
         sim.MapPost("/gateway.do", GatewayDo);
+        sim.MapGet("/bills/{day}.zip", (string day, AlipaySimulator s) =>
+            s.IsEnabled && DateOnly.TryParseExact(day, "yyyyMMdd", out var d) ? Results.File(s.Bill(d), "application/zip") : Results.NotFound());
         sim.MapPost("/pay/{no}", (string no, bool? deliver, AlipaySimulator s, SimulatorDelivery d, CancellationToken ct) =>
             d.PlayAsync(s.IsEnabled, s.Pay(no), s.Books.Find(no)?.NotifyUrl, deliver, ct));
         sim.MapPost("/finish/{no}", (string no, bool? deliver, AlipaySimulator s, SimulatorDelivery d, CancellationToken ct) =>
@@ -20,7 +22,7 @@ internal static class AlipaySimulatorEndpoints
             d.PlayAsync(s.IsEnabled, s.RefundNotification(no), s.Books.FindRefund(no) is { } r ? s.Books.Find(r.OutTradeNo)?.NotifyUrl : null, deliver, ct));
     }
 
-    private static async Task<IResult> GatewayDo(HttpRequest request, AlipaySimulator sim)
+    private static async Task<IResult> GatewayDo(HttpRequest request, AlipaySimulator sim, PublicAddress address)
     {
         if (!sim.IsEnabled) return Results.NotFound();
         using var reader = new StreamReader(request.Body, Encoding.UTF8);
@@ -39,6 +41,7 @@ internal static class AlipaySimulatorEndpoints
                 "alipay.trade.query" => Query(sim, biz),
                 "alipay.trade.close" => Close(sim, biz),
                 "alipay.trade.refund" => Refund(sim, biz),
+                "alipay.data.dataservice.bill.downloadurl.query" => BillUrl(biz, address),
                 _ => Failure("40004", "Business Failed", "isv.invalid-method"),
             };
         }
@@ -82,6 +85,11 @@ internal static class AlipaySimulatorEndpoints
             ["fund_change"] = known ? "N" : "Y", ["refund_fee"] = AlipayProtocol.Yuan(trade.Refunded),
         };
     }
+
+    private static JsonObject BillUrl(JsonNode biz, PublicAddress address) =>
+        biz["bill_type"]?.GetValue<string>() == "trade" && DateOnly.TryParseExact(biz["bill_date"]?.GetValue<string>(), "yyyy-MM-dd", out var day)
+            ? new JsonObject { ["code"] = "10000", ["msg"] = "Success", ["bill_download_url"] = $"{address.SimulatorUrl("alipay")}/bills/{day:yyyyMMdd}.zip" }
+            : Failure("40004", "Business Failed", "isp.bill_not_exist");
 
     private static JsonObject Failure(string code, string msg, string subCode) =>
         new() { ["code"] = code, ["msg"] = msg, ["sub_code"] = subCode, ["sub_msg"] = subCode };

@@ -104,6 +104,18 @@ internal sealed class WeChatPaySimulator(IOptions<PaymentsOptions> options, Simu
         return new SimulatorNotification(Sign(body), body, "application/json");
     }
 
+    /// <summary>The trade bill of one Beijing day, in WeChat's CSV format.</summary>
+    public string Bill(DateOnly day)
+    {
+        static string Local(DateTimeOffset at) => at.ToOffset(TimeSpan.FromHours(8)).ToString("yyyy-MM-dd HH:mm:ss", CultureInfo.InvariantCulture);
+        bool OnDay(DateTimeOffset? at) => at is { } t && DateOnly.FromDateTime(t.ToOffset(TimeSpan.FromHours(8)).DateTime) == day;
+        var payments = Books.Trades.Where(t => t.State == SimulatedState.Paid && OnDay(t.PaidAt))
+            .Select(t => (Local(t.PaidAt!.Value), Merchant.AppId!, Merchant.MchId!, t.TradeNo!, t.OutTradeNo, "SUCCESS", t.Total, "", "", 0L));
+        var refunds = Books.Refunds.Where(r => r.Succeeded && OnDay(r.SucceededAt)).Select(r => (r, t: Books.Find(r.OutTradeNo)!))
+            .Select(x => (Local(x.r.SucceededAt!.Value), Merchant.AppId!, Merchant.MchId!, x.t.TradeNo!, x.t.OutTradeNo, "REFUND", x.t.Total, x.r.RefundNo, x.r.OutRefundNo, x.r.Amount));
+        return WeChatPayBills.Write(payments.Concat(refunds).OrderBy(r => r.Item1, StringComparer.Ordinal));
+    }
+
     public void Dispose()
     {
         if (_platformKey.IsValueCreated) _platformKey.Value.Dispose();

@@ -19,6 +19,9 @@ internal static class WeChatPaySimulatorEndpoints
         sim.MapGet("/v3/pay/transactions/out-trade-no/{no}", (string no, HttpContext http, WeChatPaySimulator s) => Api(http, s, (_, _) => Query(s, no)));
         sim.MapPost("/v3/pay/transactions/out-trade-no/{no}/close", (string no, HttpContext http, WeChatPaySimulator s) => Api(http, s, (_, _) => Close(s, no)));
         sim.MapPost("/v3/refund/domestic/refunds", (HttpContext http, WeChatPaySimulator s) => Api(http, s, (body, _) => Refund(s, body)));
+        sim.MapGet("/v3/bill/tradebill", (string? bill_date, HttpContext http, WeChatPaySimulator s, PublicAddress address) =>
+            Api(http, s, (_, _) => TradeBill(s, bill_date, address)));
+        sim.MapGet("/v3/billdownload/file", Download);
         sim.MapPost("/pay/{no}", (string no, bool? deliver, WeChatPaySimulator s, SimulatorDelivery d, CancellationToken ct) =>
             d.PlayAsync(s.IsEnabled, s.Pay(no), s.Books.Find(no)?.NotifyUrl, deliver, ct));
         sim.MapPost("/refunds/{no}/complete", (string no, bool? deliver, WeChatPaySimulator s, SimulatorDelivery d, CancellationToken ct) =>
@@ -82,6 +85,29 @@ internal static class WeChatPaySimulatorEndpoints
             ["channel"] = "ORIGINAL", ["user_received_account"] = "支付用户零钱", ["status"] = refund.Succeeded ? "SUCCESS" : "PROCESSING",
             ["amount"] = new JsonObject { ["refund"] = refund.Amount, ["currency"] = "CNY" },
         });
+    }
+
+    private static (int, JsonObject?) TradeBill(WeChatPaySimulator sim, string? billDate, PublicAddress address)
+    {
+        if (!DateOnly.TryParseExact(billDate, "yyyy-MM-dd", out var day)) return (400, Error("PARAM_ERROR", "bill_date must be yyyy-MM-dd"));
+#pragma warning disable CA5350 // WeChat's bill API announces SHA-1, so the simulator must too.
+        var sha1 = Convert.ToHexStringLower(System.Security.Cryptography.SHA1.HashData(Encoding.UTF8.GetBytes(sim.Bill(day))));
+#pragma warning restore CA5350
+        return (200, new JsonObject
+        {
+            ["hash_type"] = "SHA1", ["hash_value"] = sha1,
+            ["download_url"] = $"{address.SimulatorUrl("wechatpay")}/v3/billdownload/file?token={day:yyyyMMdd}",
+        });
+    }
+
+    /// <summary>The file itself: the request is signed like any other, the answer is not (its SHA-1 was announced).</summary>
+    private static IResult Download(string? token, HttpContext http, WeChatPaySimulator sim)
+    {
+        if (!sim.IsEnabled) return Results.NotFound();
+        var canonical = http.Request.Path.Value![Prefix.Length..] + http.Request.QueryString.Value;
+        if (sim.RejectRequest("GET", canonical, http.Request.Headers.Authorization.ToString(), "") is { } rejected)
+            return Results.Json(Error("SIGN_ERROR", rejected), statusCode: 401);
+        return DateOnly.TryParseExact(token, "yyyyMMdd", out var day) ? Results.Text(sim.Bill(day), "text/plain", Encoding.UTF8) : Results.NotFound();
     }
 
     private static JsonObject Error(string code, string message) => new() { ["code"] = code, ["message"] = message };

@@ -859,6 +859,50 @@ namespace O2o.Server.Platform.Migrations.Sqlite
                     b.ToTable("ledger_lines", (string)null);
                 });
 
+            modelBuilder.Entity("O2o.Server.Modules.Ledger.LedgerReconciliation", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("id");
+
+                    b.Property<string>("Day")
+                        .IsRequired()
+                        .HasMaxLength(10)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("day");
+
+                    b.Property<int>("Matched")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("matched");
+
+                    b.Property<string>("Method")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("method");
+
+                    b.Property<int>("Mismatched")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("mismatched");
+
+                    b.Property<string>("Mismatches")
+                        .IsRequired()
+                        .HasColumnType("TEXT")
+                        .HasColumnName("mismatches");
+
+                    b.Property<long>("RunAt")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("run_at");
+
+                    b.HasKey("Id")
+                        .HasName("pk_ledger_reconciliations");
+
+                    b.HasIndex("Method", "Day")
+                        .HasDatabaseName("ix_ledger_reconciliations_method_day");
+
+                    b.ToTable("ledger_reconciliations", (string)null);
+                });
+
             modelBuilder.Entity("O2o.Server.Modules.Ordering.ActivePickupCode", b =>
                 {
                     b.Property<Guid>("StoreId")

@@ -47,6 +47,23 @@ namespace O2o.Server.Platform.Migrations.Postgres
                 });
 
             migrationBuilder.CreateTable(
+                name: "ledger_reconciliations",
+                columns: table => new
+                {
+                    id = table.Column<Guid>(type: "uuid", nullable: false),
+                    method = table.Column<string>(type: "character varying(16)", maxLength: 16, nullable: false),
+                    day = table.Column<string>(type: "character varying(10)", maxLength: 10, nullable: false),
+                    run_at = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
+                    matched = table.Column<int>(type: "integer", nullable: false),
+                    mismatched = table.Column<int>(type: "integer", nullable: false),
+                    mismatches = table.Column<string>(type: "text", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("pk_ledger_reconciliations", x => x.id);
+                });
+
+            migrationBuilder.CreateTable(
                 name: "ledger_lines",
                 columns: table => new
                 {
@@ -91,6 +108,11 @@ namespace O2o.Server.Platform.Migrations.Postgres
                 name: "ix_ledger_lines_entry_id",
                 table: "ledger_lines",
                 column: "entry_id");
+
+            migrationBuilder.CreateIndex(
+                name: "ix_ledger_reconciliations_method_day",
+                table: "ledger_reconciliations",
+                columns: new[] { "method", "day" });
         }
 
         /// <inheritdoc />
@@ -98,6 +120,9 @@ namespace O2o.Server.Platform.Migrations.Postgres
         {
             migrationBuilder.DropTable(
                 name: "ledger_lines");
+
+            migrationBuilder.DropTable(
+                name: "ledger_reconciliations");
 
             migrationBuilder.DropTable(
                 name: "ledger_entries");
