@@ -1,5 +1,6 @@
 using System.Net;
 using System.Text.Json.Nodes;
+using Microsoft.Extensions.DependencyInjection;
 using O2o.Server.Modules.Payments;
 using O2o.Server.Modules.Payments.Simulators;
 using O2o.Tests.Support;
@@ -40,6 +41,23 @@ public abstract class UnionPayCycleTests(AppFixture fixture)
         var ledger = await _g.LedgerOf(orderId, entries: 2);
         Assert.Equal(5180, GatewayWorld.Line(ledger[0]!, "gateway_clearing:unionpay"));
         Assert.Equal(-180, GatewayWorld.Line(ledger[1]!, "gateway_clearing:unionpay"));
+    }
+
+    [Fact]
+    public async Task Lost_payment_and_refund_notifications_are_recovered_by_querying_unionpay()
+    {
+        var (customer, orderId, paymentId, _) = await _g.PendingPayment("unionpay");
+        (await _g.World.Anonymous().Post($"/simulators/unionpay/pay/{GatewayWorld.TradeNo(paymentId)}?deliver=false")).Is(HttpStatusCode.OK);
+        using (var scope = _g.World.App.Services.CreateScope())
+            Assert.True(await scope.ServiceProvider.GetRequiredService<PaymentRecovery>().RecoverAsync(TimeSpan.Zero, CancellationToken.None) >= 1);
+        Assert.Equal("paid", (await customer.Api.Get($"/api/orders/{orderId}")).Str("status"));
+
+        var refund = (await (await _g.World.Admin()).Post($"/api/admin/orders/{orderId}/refunds", new { amountFen = 100, reason = "partial" })).Is(HttpStatusCode.Created);
+        (await _g.World.Anonymous().Post($"/simulators/unionpay/refunds/{GatewayWorld.TradeNo(refund.Str("refundId"))}/complete?deliver=false")).Is(HttpStatusCode.OK);
+        using (var scope = _g.World.App.Services.CreateScope())
+            Assert.True(await scope.ServiceProvider.GetRequiredService<PaymentRecovery>().RecoverRefundsAsync(TimeSpan.Zero, CancellationToken.None) >= 1);
+        Assert.Equal("succeeded", (await _g.OrderPayments(orderId))["refunds"]![0]!["status"]!.GetValue<string>());
+        await _g.LedgerOf(orderId, entries: 2);
     }
 
     [Fact]

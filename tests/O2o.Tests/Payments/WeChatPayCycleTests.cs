@@ -123,6 +123,25 @@ public abstract class WeChatPayCycleTests(AppFixture fixture)
     }
 
     [Fact]
+    public async Task A_lost_refund_notification_is_recovered_and_a_superseded_attempt_is_closed_at_the_gateway()
+    {
+        var (customer, orderId, first, _) = await _g.PendingPayment("wechatpay");
+        var second = (await customer.Api.Post($"/api/orders/{orderId}/payments", new { method = "wechatpay" })).Is(HttpStatusCode.Created).Str("paymentId");
+        Assert.Equal("CLOSED", WeChatPaySimulator.TradeState(_g.Service<WeChatPaySimulator>().Books.Find(GatewayWorld.TradeNo(first))!));
+        (await _g.World.Anonymous().Post($"/simulators/wechatpay/pay/{GatewayWorld.TradeNo(second)}")).Is(HttpStatusCode.OK);
+
+        var refund = (await (await _g.World.Admin()).Post($"/api/admin/orders/{orderId}/refunds", new { reason = "全部退款 all of it" })).Is(HttpStatusCode.Created);
+        (await _g.World.Anonymous().Post($"/simulators/wechatpay/refunds/{GatewayWorld.TradeNo(refund.Str("refundId"))}/complete?deliver=false")).Is(HttpStatusCode.OK);
+        using (var scope = _g.World.App.Services.CreateScope())
+            Assert.True(await scope.ServiceProvider.GetRequiredService<PaymentRecovery>().RecoverRefundsAsync(TimeSpan.Zero, CancellationToken.None) >= 1);
+
+        var payments = await _g.OrderPayments(orderId);
+        Assert.Equal("succeeded", payments["refunds"]![0]!["status"]!.GetValue<string>());
+        Assert.Equal("refunded", (await customer.Api.Get($"/api/payments/{second}")).Str("status"));
+        await _g.LedgerOf(orderId, entries: 2);
+    }
+
+    [Fact]
     public async Task A_cancelled_order_closes_its_payment_at_the_gateway_and_a_late_payment_is_given_back()
     {
         var (customer, orderId, paymentId, _) = await _g.PendingPayment("wechatpay");

@@ -21,7 +21,7 @@ internal sealed record GatewayTrade(TradeState State, string? TradeNo, long Amou
 
 internal enum TradeState { Pending, Paid, Closed }
 
-internal enum RefundState { Processing, Succeeded }
+internal enum RefundState { Processing, Succeeded, Failed }
 
 /// <summary>A payment provider. Every adapter verifies every byte it receives and signs every request it sends.</summary>
 internal interface IPaymentGateway
@@ -37,6 +37,8 @@ internal interface IPaymentGateway
     Task<Error?> CloseAsync(Payment payment, CancellationToken ct);
     /// <summary>Asks the gateway to give back part or all of a payment; keyed by the refund's id, so a retry refunds once.</summary>
     Task<Result<RefundState>> RefundAsync(Payment payment, Refund refund, CancellationToken ct);
+    /// <summary>Where a refund stands at the gateway (the lost-refund-notification path).</summary>
+    Task<Result<RefundState>> QueryRefundAsync(Payment payment, Refund refund, CancellationToken ct);
     /// <summary>The answer the gateway expects to a notification (each gateway wants its own format).</summary>
     IResult Acknowledge(int status, string outcome);
 }

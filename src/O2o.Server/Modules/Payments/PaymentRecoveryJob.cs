@@ -20,7 +20,9 @@ internal sealed class PaymentRecoveryJob(IServiceScopeFactory scopes, IOptions<P
             try
             {
                 using var scope = scopes.CreateScope();
-                await scope.ServiceProvider.GetRequiredService<PaymentRecovery>().RecoverAsync(options.Value.QueryPendingAfter, stoppingToken);
+                var recovery = scope.ServiceProvider.GetRequiredService<PaymentRecovery>();
+                await recovery.RecoverAsync(options.Value.QueryPendingAfter, stoppingToken);
+                await recovery.RecoverRefundsAsync(options.Value.QueryPendingAfter, stoppingToken);
             }
             catch (Exception ex) when (ex is not OperationCanceledException)
             {
@@ -30,7 +32,8 @@ internal sealed class PaymentRecoveryJob(IServiceScopeFactory scopes, IOptions<P
     }
 }
 
-internal sealed class PaymentRecovery(O2oDb db, IEnumerable<IPaymentGateway> gateways, PaymentNotifications notifications, TimeProvider clock, ILogger<PaymentRecovery> logger)
+internal sealed class PaymentRecovery(O2oDb db, IEnumerable<IPaymentGateway> gateways, PaymentNotifications notifications, Refunds refunds,
+    TimeProvider clock, ILogger<PaymentRecovery> logger)
 {
     private const int Batch = 50;
 
@@ -65,6 +68,27 @@ internal sealed class PaymentRecovery(O2oDb db, IEnumerable<IPaymentGateway> gat
             });
             await db.SaveChangesAsync(ct);
             logger.LogInformation("Payment {PaymentId}: {Outcome}", payment.Id, outcome);
+        }
+        return changed;
+    }
+
+    /// <summary>Confirms or fails refunds still processing after <paramref name="olderThan"/> by asking their gateway; how many changed.</summary>
+    public async Task<int> RecoverRefundsAsync(TimeSpan olderThan, CancellationToken ct)
+    {
+        var before = clock.GetUtcNow() - olderThan;
+        var due = await db.Set<Refund>().AsNoTracking().Where(r => r.Status == RefundStatus.Processing && r.CreatedAt <= before)
+            .OrderBy(r => r.CreatedAt).Take(Batch).ToListAsync(ct);
+        var changed = 0;
+        foreach (var refund in due)
+        {
+            var payment = await db.Set<Payment>().AsNoTracking().FirstAsync(p => p.Id == refund.PaymentId, ct);
+            if (gateways.FirstOrDefault(g => g.Method == payment.Method && g.IsAvailable) is not { } gateway) continue;
+            var state = await gateway.QueryRefundAsync(payment, refund, ct);
+            if (!state.IsSuccess || state.Value == RefundState.Processing) continue;
+            await using var transaction = await db.Database.BeginTransactionAsync(ct);
+            if (await refunds.CompleteAsync(refund.Id, state.Value == RefundState.Succeeded, null, ct)) changed++;
+            await transaction.CommitAsync(ct);
+            logger.LogInformation("Refund {RefundId}: {State} by query", refund.Id, state.Value);
         }
         return changed;
     }

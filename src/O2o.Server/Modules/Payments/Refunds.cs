@@ -41,7 +41,7 @@ internal sealed class Refunds(O2oDb db, IEnumerable<IPaymentGateway> gateways, E
             logger.LogWarning("Refund {RefundId} through {Gateway}: {Code}", refund.Id, payment.Method, asked.Error.Code);
             if (asked.Error.Code == "gateway_refused") return asked.Error;
         }
-        else if (asked.Value == RefundState.Succeeded) await CompleteAsync(refund.Id, succeeded: true, null, ct);
+        else if (asked.Value != RefundState.Processing) await CompleteAsync(refund.Id, asked.Value == RefundState.Succeeded, null, ct);
         return await db.Set<Refund>().AsNoTracking().FirstAsync(r => r.Id == refund.Id, ct);
     }
 

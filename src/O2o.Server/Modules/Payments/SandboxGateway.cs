@@ -38,6 +38,9 @@ internal sealed class SandboxGateway(IOptions<PaymentsOptions> options, IOptions
     public Task<Result<RefundState>> RefundAsync(Payment payment, Refund refund, CancellationToken ct) =>
         Task.FromResult<Result<RefundState>>(RefundState.Succeeded);
 
+    public Task<Result<RefundState>> QueryRefundAsync(Payment payment, Refund refund, CancellationToken ct) =>
+        Task.FromResult<Result<RefundState>>(RefundState.Succeeded);
+
     public IResult Acknowledge(int status, string outcome) => status == 200
         ? Results.Ok(new { code = "SUCCESS", outcome })
         : Results.Problem(detail: $"The notification was not accepted: {outcome}.", statusCode: status, title: "Notification rejected",

@@ -33,6 +33,12 @@ internal static class StartPayment
         var gateway = gateways.FirstOrDefault(g => g.Method == method && g.IsAvailable);
         if (gateway is null) return PaymentsErrors.MethodUnavailable.ToProblem();
 
+        // Earlier unpaid attempts are closed at their gateways first, so a superseded QR code can no longer be paid.
+        var superseded = await db.Set<Payment>().AsNoTracking().Where(p => p.OrderId == order.OrderId && p.Status == PaymentStatus.Pending).ToListAsync(ct);
+        foreach (var earlier in superseded)
+            if (gateways.FirstOrDefault(g => g.Method == earlier.Method && g.IsAvailable) is { } earlierGateway)
+                await earlierGateway.CloseAsync(earlier, ct);
+
         var payment = await db.InTransactionAsync(async () =>
         {
             // A new attempt supersedes earlier unpaid ones; should one of them still be paid, its money is refunded.

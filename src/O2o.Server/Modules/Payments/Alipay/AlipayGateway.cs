@@ -64,6 +64,18 @@ internal sealed class AlipayGateway(AlipayClient client, IOptions<PaymentsOption
         return RefundState.Succeeded;
     }
 
+    public async Task<Result<RefundState>> QueryRefundAsync(Payment payment, Refund refund, CancellationToken ct)
+    {
+        var answer = await client.CallAsync("alipay.trade.fastpay.refund.query", new JsonObject
+        {
+            ["out_trade_no"] = PaymentNumbers.Of(payment.Id), ["out_request_no"] = PaymentNumbers.Of(refund.Id),
+        }, ct);
+        if (!answer.IsSuccess) return answer.Error!;
+        if (Code(answer.Value) != "10000") return Refused(answer.Value);
+        // No refund_status means Alipay has no such refund: the request never took effect.
+        return answer.Value["refund_status"]?.GetValue<string>() == "REFUND_SUCCESS" ? RefundState.Succeeded : RefundState.Failed;
+    }
+
     public Result<GatewayNotice> Verify(IReadOnlyDictionary<string, string> headers, string body)
     {
         var fields = GatewayForms.ParseForm(body);

@@ -41,6 +41,7 @@ internal static class AlipaySimulatorEndpoints
                 "alipay.trade.query" => Query(sim, biz),
                 "alipay.trade.close" => Close(sim, biz),
                 "alipay.trade.refund" => Refund(sim, biz),
+                "alipay.trade.fastpay.refund.query" => RefundQuery(sim, biz),
                 "alipay.data.dataservice.bill.downloadurl.query" => BillUrl(biz, address),
                 _ => Failure("40004", "Business Failed", "isv.invalid-method"),
             };
@@ -84,6 +85,18 @@ internal static class AlipaySimulatorEndpoints
             ["code"] = "10000", ["msg"] = "Success", ["trade_no"] = trade.TradeNo, ["out_trade_no"] = no, ["buyer_logon_id"] = "pay***@example.com",
             ["fund_change"] = known ? "N" : "Y", ["refund_fee"] = AlipayProtocol.Yuan(trade.Refunded),
         };
+    }
+
+    private static JsonObject RefundQuery(AlipaySimulator sim, JsonNode biz)
+    {
+        var answer = new JsonObject { ["code"] = "10000", ["msg"] = "Success", ["out_trade_no"] = biz["out_trade_no"]?.GetValue<string>() };
+        if (sim.Books.FindRefund(biz["out_request_no"]?.GetValue<string>() ?? "") is { Succeeded: true } refund)
+        {
+            answer["out_request_no"] = refund.OutRefundNo;
+            answer["refund_amount"] = AlipayProtocol.Yuan(refund.Amount);
+            answer["refund_status"] = "REFUND_SUCCESS";
+        }
+        return answer;
     }
 
     private static JsonObject BillUrl(JsonNode biz, PublicAddress address) =>

@@ -57,7 +57,16 @@ internal static class UnionPaySimulatorEndpoints
 
     private static Dictionary<string, string> Query(UnionPaySimulator sim, Dictionary<string, string> form)
     {
-        if (sim.Books.Find(form.GetValueOrDefault("orderId") ?? "") is not { } trade) return Answer("34", "查无此交易 not found");
+        var orderId = form.GetValueOrDefault("orderId") ?? "";
+        if (sim.Books.FindRefund(orderId) is { } refund)
+        {
+            var refundAnswer = Answer("00", "成功[0000000]");
+            refundAnswer["origRespCode"] = refund.Succeeded ? "00" : "05";
+            refundAnswer["txnAmt"] = refund.Amount.ToString(CultureInfo.InvariantCulture);
+            refundAnswer["queryId"] = refund.RefundNo;
+            return refundAnswer;
+        }
+        if (sim.Books.Find(orderId) is not { } trade) return Answer("34", "查无此交易 not found");
         var original = trade.State switch { SimulatedState.Paid => "00", SimulatedState.Closed => "12", _ => "05" };
         var answer = Answer("00", "成功[0000000]");
         answer["origRespCode"] = original;

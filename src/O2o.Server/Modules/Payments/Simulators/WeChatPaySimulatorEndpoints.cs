@@ -19,6 +19,8 @@ internal static class WeChatPaySimulatorEndpoints
         sim.MapGet("/v3/pay/transactions/out-trade-no/{no}", (string no, HttpContext http, WeChatPaySimulator s) => Api(http, s, (_, _) => Query(s, no)));
         sim.MapPost("/v3/pay/transactions/out-trade-no/{no}/close", (string no, HttpContext http, WeChatPaySimulator s) => Api(http, s, (_, _) => Close(s, no)));
         sim.MapPost("/v3/refund/domestic/refunds", (HttpContext http, WeChatPaySimulator s) => Api(http, s, (body, _) => Refund(s, body)));
+        sim.MapGet("/v3/refund/domestic/refunds/{no}", (string no, HttpContext http, WeChatPaySimulator s) =>
+            Api(http, s, (_, _) => s.Books.FindRefund(no) is { } r ? (200, RefundJson(r)) : (404, Error("RESOURCE_NOT_EXISTS", "退款单不存在"))));
         sim.MapGet("/v3/bill/tradebill", (string? bill_date, HttpContext http, WeChatPaySimulator s, PublicAddress address) =>
             Api(http, s, (_, _) => TradeBill(s, bill_date, address)));
         sim.MapGet("/v3/billdownload/file", Download);
@@ -79,13 +81,15 @@ internal static class WeChatPaySimulatorEndpoints
         var (refund, refusal) = sim.Books.Refund(no, refundNo, amount, notifyUrl, completeNow: false);
         if (refund is null)
             return refusal == "not_exist" ? (404, Error("RESOURCE_NOT_EXISTS", "订单不存在")) : (403, Error(refusal == "not_paid" ? "TRADE_ERROR" : "NOT_ENOUGH", refusal!));
-        return (200, new JsonObject
-        {
-            ["refund_id"] = refund.RefundNo, ["out_refund_no"] = refund.OutRefundNo, ["out_trade_no"] = refund.OutTradeNo,
-            ["channel"] = "ORIGINAL", ["user_received_account"] = "支付用户零钱", ["status"] = refund.Succeeded ? "SUCCESS" : "PROCESSING",
-            ["amount"] = new JsonObject { ["refund"] = refund.Amount, ["currency"] = "CNY" },
-        });
+        return (200, RefundJson(refund));
     }
+
+    private static JsonObject RefundJson(SimulatedRefund refund) => new()
+    {
+        ["refund_id"] = refund.RefundNo, ["out_refund_no"] = refund.OutRefundNo, ["out_trade_no"] = refund.OutTradeNo,
+        ["channel"] = "ORIGINAL", ["user_received_account"] = "支付用户零钱", ["status"] = refund.Succeeded ? "SUCCESS" : "PROCESSING",
+        ["amount"] = new JsonObject { ["refund"] = refund.Amount, ["currency"] = "CNY" },
+    };
 
     private static (int, JsonObject?) TradeBill(WeChatPaySimulator sim, string? billDate, PublicAddress address)
     {

@@ -32,10 +32,7 @@ internal sealed class UnionPayGateway(UnionPayClient client, IOptions<PaymentsOp
 
     public async Task<Result<GatewayTrade>> QueryAsync(Payment payment, CancellationToken ct)
     {
-        var answer = await client.SendAsync("queryTrans.do", new Dictionary<string, string>
-        {
-            ["txnType"] = "00", ["txnSubType"] = "00", ["bizType"] = "000000", ["orderId"] = PaymentNumbers.Of(payment.Id), ["txnTime"] = TxnTime(payment),
-        }, ct);
+        var answer = await QueryTransAsync(PaymentNumbers.Of(payment.Id), TxnTime(payment), ct);
         if (!answer.IsSuccess) return answer.Error!;
         var found = answer.Value;
         if (found.GetValueOrDefault("respCode") == "34") return new GatewayTrade(TradeState.Pending, null, 0, null);
@@ -44,6 +41,23 @@ internal sealed class UnionPayGateway(UnionPayClient client, IOptions<PaymentsOp
         var state = UnionPayProtocol.IsSuccess(original) ? TradeState.Paid : UnionPayProtocol.IsUnknown(original) ? TradeState.Pending : TradeState.Closed;
         return new GatewayTrade(state, found.GetValueOrDefault("queryId"), long.TryParse(found.GetValueOrDefault("txnAmt"), out var fen) ? fen : 0, null);
     }
+
+    public async Task<Result<RefundState>> QueryRefundAsync(Payment payment, Refund refund, CancellationToken ct)
+    {
+        var answer = await QueryTransAsync(PaymentNumbers.Of(refund.Id), UnionPayProtocol.BeijingTime(refund.CreatedAt), ct);
+        if (!answer.IsSuccess) return answer.Error!;
+        var code = answer.Value.GetValueOrDefault("respCode");
+        if (code == "34") return RefundState.Failed;
+        if (!UnionPayProtocol.IsSuccess(code)) return Refused(answer.Value);
+        var original = answer.Value.GetValueOrDefault("origRespCode");
+        return UnionPayProtocol.IsSuccess(original) ? RefundState.Succeeded : UnionPayProtocol.IsUnknown(original) ? RefundState.Processing : RefundState.Failed;
+    }
+
+    private Task<Result<Dictionary<string, string>>> QueryTransAsync(string orderId, string txnTime, CancellationToken ct) =>
+        client.SendAsync("queryTrans.do", new Dictionary<string, string>
+        {
+            ["txnType"] = "00", ["txnSubType"] = "00", ["bizType"] = "000000", ["orderId"] = orderId, ["txnTime"] = txnTime,
+        }, ct);
 
     /// <summary>An unpaid UnionPay QR code cannot be closed; it lapses at its payTimeout, which is the order's.</summary>
     public Task<Error?> CloseAsync(Payment payment, CancellationToken ct) => Task.FromResult<Error?>(null);

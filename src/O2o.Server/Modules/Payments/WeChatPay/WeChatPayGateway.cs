@@ -79,6 +79,19 @@ internal sealed class WeChatPayGateway(WeChatPayClient client, IOptions<Payments
         };
     }
 
+    public async Task<Result<RefundState>> QueryRefundAsync(Payment payment, Refund refund, CancellationToken ct)
+    {
+        var answer = await client.SendAsync(HttpMethod.Get, $"/v3/refund/domestic/refunds/{PaymentNumbers.Of(refund.Id)}", null, ct);
+        if (!answer.IsSuccess) return answer.Error!;
+        if (answer.Value.Status != HttpStatusCode.OK) return Refused(answer.Value);
+        return Parse(answer.Value.Body)?["status"]?.GetValue<string>() switch
+        {
+            "SUCCESS" => RefundState.Succeeded,
+            "CLOSED" => RefundState.Failed,
+            _ => RefundState.Processing,
+        };
+    }
+
     public Result<GatewayNotice> Verify(IReadOnlyDictionary<string, string> headers, string body)
     {
         if (client.VerifySigned(headers, body) is { } rejected) return rejected;
