@@ -109,6 +109,21 @@ public abstract class WeChatPayCycleTests(AppFixture fixture)
     }
 
     [Fact]
+    public async Task The_same_notification_three_times_at_once_pays_once_and_every_copy_is_acknowledged()
+    {
+        var (customer, orderId, paymentId, _) = await _g.PendingPayment("wechatpay");
+        var notification = (await _g.World.Anonymous().Post($"/simulators/wechatpay/pay/{GatewayWorld.TradeNo(paymentId)}?deliver=false")).Is(HttpStatusCode.OK)["notification"];
+
+        var replies = await Task.WhenAll(Enumerable.Range(0, 3).Select(_ => Replay(notification)));
+
+        Assert.All(replies, r => Assert.Equal(HttpStatusCode.OK, r.Status));
+        Assert.Single(replies, r => GatewayWorld.Outcome(r) == "accepted");
+        var order = (await customer.Api.Get($"/api/orders/{orderId}")).Is(HttpStatusCode.OK);
+        Assert.Single(order["timeline"].AsArray(), t => t!["status"]!.GetValue<string>() == "paid");
+        await _g.LedgerOf(orderId, entries: 1);
+    }
+
+    [Fact]
     public async Task A_lost_notification_is_recovered_by_asking_the_gateway()
     {
         var (customer, orderId, paymentId, _) = await _g.PendingPayment("wechatpay");
