@@ -41,6 +41,13 @@ public abstract class UnionPayCycleTests(AppFixture fixture)
         var ledger = await _g.LedgerOf(orderId, entries: 2);
         Assert.Equal(5180, GatewayWorld.Line(ledger[0]!, "gateway_clearing:unionpay"));
         Assert.Equal(-180, GatewayWorld.Line(ledger[1]!, "gateway_clearing:unionpay"));
+
+        var (_, _, unnotified, _) = await _g.PendingPayment("unionpay");
+        (await _g.World.Anonymous().Post($"/simulators/unionpay/pay/{GatewayWorld.TradeNo(unnotified)}?deliver=false")).Is(HttpStatusCode.OK);
+        var mismatches = await _g.Reconcile("unionpay");
+        Assert.False(mismatches.ContainsKey(GatewayWorld.Source("payment", paymentId)));
+        Assert.False(mismatches.ContainsKey(GatewayWorld.Source("refund", refund.Str("refundId"))));
+        Assert.Equal("missing", mismatches[GatewayWorld.Source("payment", unnotified)]);
     }
 
     [Fact]

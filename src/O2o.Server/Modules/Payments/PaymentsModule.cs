@@ -41,6 +41,7 @@ public static class PaymentsModule
         builder.Services.AddSingleton<AlipaySimulator>();
         builder.Services.AddScoped<IBillSource, WeChatPayBills>();
         builder.Services.AddScoped<IBillSource, AlipayBills>();
+        builder.Services.AddScoped<IBillSource, UnionPayBills>();
         builder.Services.AddScoped<IPaymentBills, PaymentBills>();
         builder.Services.AddSingleton<UnionPayTrust>();
         builder.Services.AddScoped<UnionPayClient>();

@@ -78,6 +78,25 @@ internal sealed class UnionPaySimulator(IOptions<PaymentsOptions> options, Simul
         return new SimulatorNotification([], GatewayForms.FormBody(Signed(fields)), "application/x-www-form-urlencoded");
     }
 
+    /// <summary>The reconciliation file of one settlement day (MMdd of this Beijing year): the fixed-width ZM file, packed as file transfer answers it.</summary>
+    public (string FileName, string Content)? Bill(string settleDate)
+    {
+        var year = clock.GetUtcNow().ToOffset(TimeSpan.FromHours(8)).Year;
+        if (!DateOnly.TryParseExact($"{year}{settleDate}", "yyyyMMdd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var day)) return null;
+        static string Local(DateTimeOffset at, string format) => at.ToOffset(TimeSpan.FromHours(8)).ToString(format, CultureInfo.InvariantCulture);
+        bool OnDay(DateTimeOffset? at) => at is { } t && Local(t, "yyyyMMdd") == day.ToString("yyyyMMdd", CultureInfo.InvariantCulture);
+        string Line(string code, DateTimeOffset at, long amount, string queryId, string orderId, string txnType, string origQryId) =>
+            UnionPayBills.Line([code, "00000000000", "00000000000", "000001", Local(at, "MMddHHmmss"), "6216261000000000018", amount.ToString(CultureInfo.InvariantCulture),
+                "5411", "08", queryId, "00", orderId, "01", "", "", "0", amount.ToString(CultureInfo.InvariantCulture), "0001", "", txnType, "00", "000000", "01",
+                "", "", "0", origQryId, Merchant.MerId!]);
+        var lines = Books.Trades.Where(t => t.State == SimulatedState.Paid && OnDay(t.PaidAt))
+            .Select(t => Line("S22", t.PaidAt!.Value, t.Total, t.TradeNo!, t.OutTradeNo, "01", ""))
+            .Concat(Books.Refunds.Where(r => r.Succeeded && OnDay(r.SucceededAt))
+                .Select(r => Line("S30", r.SucceededAt!.Value, r.Amount, r.RefundNo, r.OutRefundNo, "04", Books.Find(r.OutTradeNo)!.TradeNo!)));
+        var name = $"INN{day:yyMMdd}88ZM_{Merchant.MerId}";
+        return (name + ".zip", UnionPayBills.Pack(name, string.Join('\n', lines) + "\n"));
+    }
+
     public void Dispose()
     {
         if (_merchantPublic.IsValueCreated) _merchantPublic.Value.Dispose();

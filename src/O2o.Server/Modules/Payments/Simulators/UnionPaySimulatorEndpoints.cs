@@ -12,6 +12,7 @@ internal static class UnionPaySimulatorEndpoints
         var sim = app.MapGroup("/simulators/unionpay").AllowAnonymous().ExcludeFromDescription();
         sim.MapPost("/gateway/api/backTransReq.do", (HttpRequest r, UnionPaySimulator s) => Api(r, s, BackTrans));
         sim.MapPost("/gateway/api/queryTrans.do", (HttpRequest r, UnionPaySimulator s) => Api(r, s, Query));
+        sim.MapPost("/filedownload/", (HttpRequest r, UnionPaySimulator s) => Api(r, s, FileTransfer));
         sim.MapPost("/pay/{orderId}", (string orderId, bool? deliver, UnionPaySimulator s, SimulatorDelivery d, CancellationToken ct) =>
             d.PlayAsync(s.IsEnabled, s.Pay(orderId), s.Books.Find(orderId)?.NotifyUrl, deliver, ct));
         sim.MapPost("/refunds/{orderId}/complete", (string orderId, bool? deliver, UnionPaySimulator s, SimulatorDelivery d, CancellationToken ct) =>
@@ -72,6 +73,16 @@ internal static class UnionPaySimulatorEndpoints
         answer["origRespCode"] = original;
         answer["txnAmt"] = trade.Total.ToString(CultureInfo.InvariantCulture);
         if (trade.TradeNo is not null) answer["queryId"] = trade.TradeNo;
+        return answer;
+    }
+
+    private static Dictionary<string, string> FileTransfer(UnionPaySimulator sim, Dictionary<string, string> form)
+    {
+        if (form.GetValueOrDefault("txnType") != "76" || form.GetValueOrDefault("fileType") != "00") return Answer("40", "交易类型不支持 unsupported");
+        if (sim.Bill(form.GetValueOrDefault("settleDate") ?? "") is not { } bill) return Answer("30", "报文格式错误 malformed settleDate");
+        var answer = Answer("00", "成功[0000000]");
+        answer["fileName"] = bill.FileName;
+        answer["fileContent"] = bill.Content;
         return answer;
     }
 

@@ -18,9 +18,16 @@ internal sealed class UnionPayClient(IHttpClientFactory clients, IOptions<Paymen
 
     public string GatewayUrl => (Options.Simulated ? address.SimulatorUrl("unionpay") + "/gateway/api" : Options.GatewayUrl).TrimEnd('/');
 
-    /// <summary>Posts a back-end transaction; the verified answer, or an error when unreachable or not signed by UnionPay.</summary>
-    public async Task<Result<Dictionary<string, string>>> SendAsync(string endpoint, Dictionary<string, string> fields, CancellationToken ct)
+    /// <summary>The reconciliation file host (file transfer, txnType 76).</summary>
+    public string FileDownloadUrl => Options.Simulated ? address.SimulatorUrl("unionpay") + "/filedownload/" : Options.FileDownloadUrl;
+
+    /// <summary>Posts a back-end transaction to <c>{GatewayUrl}/{endpoint}</c>; the verified answer, or an error when unreachable or not signed by UnionPay.</summary>
+    public Task<Result<Dictionary<string, string>>> SendAsync(string endpoint, Dictionary<string, string> fields, CancellationToken ct) =>
+        SendToAsync($"{GatewayUrl}/{endpoint}", fields, ct);
+
+    public async Task<Result<Dictionary<string, string>>> SendToAsync(string url, Dictionary<string, string> fields, CancellationToken ct)
     {
+        var endpoint = url;
         fields["version"] = UnionPayProtocol.Version;
         fields["encoding"] = "UTF-8";
         fields["signMethod"] = "01";
@@ -32,7 +39,7 @@ internal sealed class UnionPayClient(IHttpClientFactory clients, IOptions<Paymen
         try
         {
             using var content = new StringContent(GatewayForms.FormBody(fields), Encoding.UTF8, "application/x-www-form-urlencoded");
-            using var response = await clients.CreateClient(PublicAddress.ClientName).PostAsync(new Uri($"{GatewayUrl}/{endpoint}"), content, ct);
+            using var response = await clients.CreateClient(PublicAddress.ClientName).PostAsync(new Uri(url), content, ct);
             raw = await response.Content.ReadAsStringAsync(ct);
         }
         catch (Exception e) when (e is HttpRequestException or TaskCanceledException && !ct.IsCancellationRequested)

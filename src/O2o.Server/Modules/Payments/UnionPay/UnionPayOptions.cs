@@ -9,6 +9,7 @@ internal sealed class UnionPayOptions
     public bool Enabled { get; set; }
     public bool Simulated { get; set; }
     public string GatewayUrl { get; set; } = "https://gateway.95516.com/gateway/api";
+    public string FileDownloadUrl { get; set; } = "https://filedownload.95516.com/";
     public string? MerId { get; set; }
     public string? SignCertId { get; set; }
     public string? MerchantPrivateKey { get; set; }
