@@ -17,6 +17,13 @@ internal static class GatewayKeys
     public static string SignSha256(RSA key, string message) =>
         Convert.ToBase64String(key.SignData(Encoding.UTF8.GetBytes(message), HashAlgorithmName.SHA256, RSASignaturePadding.Pkcs1));
 
+    /// <summary>The public half of a configured private key: what the gateway (here its simulator) holds of the merchant.</summary>
+    public static RSA PublicOf(string privatePemOrPath)
+    {
+        using var key = LoadRsa(privatePemOrPath);
+        return LoadRsa(key.ExportSubjectPublicKeyInfoPem());
+    }
+
     public static bool VerifySha256(RSA key, string message, string? signatureBase64)
     {
         if (string.IsNullOrEmpty(signatureBase64) || signatureBase64.Length > 2048) return false;

@@ -12,11 +12,7 @@ namespace O2o.Server.Modules.Payments.Simulators;
 internal sealed class AlipaySimulator(IOptions<PaymentsOptions> options, SimulatorKeys keys, TimeProvider clock) : IDisposable
 {
     private readonly Lazy<RSA> _alipayKey = new(() => GatewayKeys.LoadRsa(keys.AlipayPrivateKey));
-    private readonly Lazy<RSA> _appPublic = new(() =>
-    {
-        using var app = GatewayKeys.LoadRsa(options.Value.Alipay.AppPrivateKey!);
-        return GatewayKeys.LoadRsa(app.ExportSubjectPublicKeyInfoPem());
-    });
+    private readonly Lazy<RSA> _appPublic = new(() => GatewayKeys.PublicOf(options.Value.Alipay.AppPrivateKey!));
 
     public SimulatedTrades Books { get; } = new(clock, "2026", "");
     public AlipayOptions Merchant => options.Value.Alipay;

@@ -13,11 +13,7 @@ namespace O2o.Server.Modules.Payments.Simulators;
 internal sealed class UnionPaySimulator(IOptions<PaymentsOptions> options, SimulatorKeys keys, TimeProvider clock) : IDisposable
 {
     private readonly ConcurrentDictionary<string, IReadOnlyDictionary<string, string>> _requests = new();
-    private readonly Lazy<RSA> _merchantPublic = new(() =>
-    {
-        using var merchant = GatewayKeys.LoadRsa(options.Value.UnionPay.MerchantPrivateKey!);
-        return GatewayKeys.LoadRsa(merchant.ExportSubjectPublicKeyInfoPem());
-    });
+    private readonly Lazy<RSA> _merchantPublic = new(() => GatewayKeys.PublicOf(options.Value.UnionPay.MerchantPrivateKey!));
 
     public SimulatedTrades Books { get; } = new(clock, "7", "8");
     public UnionPayOptions Merchant => options.Value.UnionPay;

@@ -14,11 +14,7 @@ internal sealed class WeChatPaySimulator(IOptions<PaymentsOptions> options, Simu
 {
     public SimulatedTrades Books { get; } = new(clock, "42000", "50300");
     private readonly Lazy<RSA> _platformKey = new(() => GatewayKeys.LoadRsa(keys.WeChatPlatformPrivateKey));
-    private readonly Lazy<RSA> _merchantPublic = new(() =>
-    {
-        using var merchant = GatewayKeys.LoadRsa(options.Value.WeChatPay.MerchantPrivateKey!);
-        return GatewayKeys.LoadRsa(merchant.ExportSubjectPublicKeyInfoPem());
-    });
+    private readonly Lazy<RSA> _merchantPublic = new(() => GatewayKeys.PublicOf(options.Value.WeChatPay.MerchantPrivateKey!));
 
     public WeChatPayOptions Merchant => options.Value.WeChatPay;
     public bool IsEnabled => Merchant.Simulated;
