@@ -7,6 +7,7 @@ using O2o.Server.Modules.Cart;
 using O2o.Server.Modules.Catalog;
 using O2o.Server.Modules.Counter;
 using O2o.Server.Modules.Inventory;
+using O2o.Server.Modules.Ledger;
 using O2o.Server.Modules.Ordering;
 using O2o.Server.Modules.Payments;
 using O2o.Server.Modules.Promotions;
@@ -32,6 +33,7 @@ public abstract class O2oDb(DbContextOptions options) : IdentityDbContext<AppUse
         CartPersistence.Configure(builder);
         OrderingPersistence.Configure(builder);
         PaymentsPersistence.Configure(builder);
+        LedgerPersistence.Configure(builder);
         CounterPersistence.Configure(builder);
         PromotionsPersistence.Configure(builder);
 

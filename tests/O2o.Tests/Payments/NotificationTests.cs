@@ -111,6 +111,17 @@ public abstract class NotificationTests(AppFixture fixture)
     }
 
     [Fact]
+    public async Task A_gateway_that_is_not_configured_cannot_be_chosen()
+    {
+        var (store, product) = await _world.StockedStore(onHand: 5);
+        var customer = await _world.NewCustomer();
+        var orderId = (await World.PlaceOrder(customer.Api, store, product, 1)).Is(HttpStatusCode.Created).Str("id");
+        foreach (var method in new[] { "wechatpay", "alipay", "unionpay" })
+            (await customer.Api.Post($"/api/orders/{orderId}/payments", new { method })).Is(HttpStatusCode.UnprocessableEntity, "payment_method_unavailable");
+        (await _world.Anonymous().Post("/simulators/wechatpay/pay/0123456789abcdef0123456789abcdef")).Is(HttpStatusCode.NotFound);
+    }
+
+    [Fact]
     public async Task Another_customer_cannot_see_or_play_a_payment()
     {
         var (_, _, paymentId) = await PendingPayment();

@@ -28,6 +28,11 @@ public sealed class O2oApp(DatabaseKind kind, string connectionString, IEnumerab
         builder.UseSetting("Payments:Sandbox:NotifyBaseUrl", "http://localhost");
         foreach (var (key, value) in settings) builder.UseSetting(key, value);
         // The sandbox calls back over HTTP; in the test host that HTTP goes into the in-memory server.
-        builder.ConfigureTestServices(services => services.AddHttpClient("sandbox-notify").ConfigurePrimaryHttpMessageHandler(() => Server.CreateHandler()));
+        builder.ConfigureTestServices(services =>
+        {
+            services.AddHttpClient("sandbox-notify").ConfigurePrimaryHttpMessageHandler(() => Server.CreateHandler());
+            // Gateway adapters call the simulators, and the simulators call back, inside the same in-memory server.
+            services.AddHttpClient("payments-gateways").ConfigurePrimaryHttpMessageHandler(() => Server.CreateHandler());
+        });
     }
 }

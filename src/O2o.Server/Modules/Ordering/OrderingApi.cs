@@ -8,6 +8,9 @@ namespace O2o.Server.Modules.Ordering;
 /// <summary>What Payments needs to know of an order.</summary>
 public sealed record PayableOrder(Guid OrderId, string CustomerId, Guid StoreId, long TotalFen, string Currency, string Status, bool IsPayable);
 
+/// <summary>What an order charged, for the money ledger: goods, discount, delivery fee and total, all in fen.</summary>
+public sealed record OrderCharges(Guid OrderId, Guid StoreId, long SubtotalFen, long DiscountFen, long DeliveryFeeFen, long TotalFen);
+
 /// <summary>A line to order; a price given here (a flash sale's) replaces the catalogue price.</summary>
 public sealed record PlacementLine(Guid ProductId, int Quantity, long? UnitPriceFen = null);
 
@@ -22,6 +25,7 @@ public sealed record OrderCancelled(Guid OrderId, bool WasPaid, string Reason, s
 public interface IOrdering
 {
     Task<PayableOrder?> FindPayableAsync(Guid orderId, CancellationToken ct);
+    Task<OrderCharges?> FindChargesAsync(Guid orderId, CancellationToken ct);
     /// <summary>Marks the order paid by this payment; an error when it is no longer waiting for payment.</summary>
     Task<Error?> MarkPaidAsync(Guid orderId, Guid paymentId, DateTimeOffset paidAt, CancellationToken ct);
     /// <summary>Places an order exactly as checkout does, in the caller's transaction when there is one.</summary>
@@ -39,6 +43,11 @@ internal sealed class OrderingFacade(O2oDb db, OrderWorkflow workflow, OrderPlac
     public async Task<PayableOrder?> FindPayableAsync(Guid orderId, CancellationToken ct) =>
         await db.Set<Order>().AsNoTracking().IgnoreAutoIncludes().Where(o => o.Id == orderId)
             .Select(o => new PayableOrder(o.Id, o.CustomerId, o.StoreId, o.TotalFen, o.Currency, o.Status, o.Status == OrderStatus.PendingPayment))
+            .FirstOrDefaultAsync(ct);
+
+    public async Task<OrderCharges?> FindChargesAsync(Guid orderId, CancellationToken ct) =>
+        await db.Set<Order>().AsNoTracking().IgnoreAutoIncludes().Where(o => o.Id == orderId)
+            .Select(o => new OrderCharges(o.Id, o.StoreId, o.SubtotalFen, o.DiscountFen, o.DeliveryFeeFen, o.TotalFen))
             .FirstOrDefaultAsync(ct);
 
     public async Task<Error?> MarkPaidAsync(Guid orderId, Guid paymentId, DateTimeOffset paidAt, CancellationToken ct)

@@ -22,8 +22,17 @@ internal sealed class Payment
     public string Currency { get; init; } = "CNY";
     public string Status { get; set; } = PaymentStatus.Pending;
     public string? GatewayTradeNo { get; set; }
+    /// <summary>Refunds asked for or made, reserved before the gateway is asked, so they never add up to more than was paid.</summary>
+    public long RefundedFen { get; set; }
     public DateTimeOffset CreatedAt { get; init; }
     public DateTimeOffset? SettledAt { get; set; }
+}
+
+internal static class RefundStatus
+{
+    public const string Processing = "processing";
+    public const string Succeeded = "succeeded";
+    public const string Failed = "failed";
 }
 
 internal sealed class Refund
@@ -32,9 +41,11 @@ internal sealed class Refund
     public Guid PaymentId { get; init; }
     public Guid OrderId { get; init; }
     public long AmountFen { get; init; }
-    public required string Status { get; init; }
+    public required string Status { get; set; }
     public required string Reason { get; init; }
+    public string? GatewayRefundNo { get; set; }
     public DateTimeOffset CreatedAt { get; init; }
+    public DateTimeOffset? SettledAt { get; set; }
 }
 
 /// <summary>Every notification a gateway sent us, accepted or not, kept for audit.</summary>
@@ -71,6 +82,8 @@ internal static class PaymentsPersistence
             e.HasKey(r => r.Id);
             e.Property(r => r.Status).HasMaxLength(16);
             e.Property(r => r.Reason).HasMaxLength(200);
+            e.Property(r => r.GatewayRefundNo).HasMaxLength(64);
+            e.HasIndex(r => r.OrderId);
             e.HasIndex(r => r.PaymentId);
         });
         builder.Entity<PaymentNotification>(e =>

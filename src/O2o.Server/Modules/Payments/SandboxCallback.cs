@@ -1,21 +1,17 @@
 using System.Text;
-using Microsoft.AspNetCore.Hosting.Server;
-using Microsoft.AspNetCore.Hosting.Server.Features;
-using Microsoft.Extensions.Options;
 using O2o.Server.Kernel;
 
 namespace O2o.Server.Modules.Payments;
 
 /// <summary>Posts sandbox notifications to this server's own notify endpoint, the route real gateways call.</summary>
-internal sealed class SandboxCallback(IHttpClientFactory clients, IServer server, IOptions<PaymentsOptions> options, ILogger<SandboxCallback> logger)
+internal sealed class SandboxCallback(IHttpClientFactory clients, PublicAddress address, ILogger<SandboxCallback> logger)
 {
     public const string ClientName = "sandbox-notify";
 
     public async Task<Error?> PostAsync(IReadOnlyDictionary<string, string> headers, string body, CancellationToken ct)
     {
-        var baseUrl = options.Value.Sandbox.NotifyBaseUrl ?? OwnAddress();
-        if (baseUrl is null) return new Error("sandbox_unreachable", 503, "Service unavailable", "The sandbox cannot find this server's address: set Payments:Sandbox:NotifyBaseUrl.");
-        using var request = new HttpRequestMessage(HttpMethod.Post, new Uri(new Uri(baseUrl), "/api/payments/notify/sandbox"))
+        if (address.BaseUrl is null) return new Error("sandbox_unreachable", 503, "Service unavailable", "The sandbox cannot find this server's address: set Payments:Sandbox:NotifyBaseUrl.");
+        using var request = new HttpRequestMessage(HttpMethod.Post, new Uri(address.NotifyUrl(SandboxGateway.Name)))
         {
             Content = new StringContent(body, Encoding.UTF8, "application/json"),
         };
@@ -24,14 +20,5 @@ internal sealed class SandboxCallback(IHttpClientFactory clients, IServer server
         if (response.IsSuccessStatusCode) return null;
         logger.LogWarning("The sandbox notification was refused with {Status}", (int)response.StatusCode);
         return new Error("notification_refused", 502, "Bad gateway", $"The notify endpoint refused the sandbox notification ({(int)response.StatusCode}).");
-    }
-
-    /// <summary>The first address Kestrel listens on, with a wildcard host made local.</summary>
-    private string? OwnAddress()
-    {
-        var address = server.Features.Get<IServerAddressesFeature>()?.Addresses.FirstOrDefault();
-        if (address is null) return null;
-        return address.Replace("://+", "://localhost", StringComparison.Ordinal).Replace("://*", "://localhost", StringComparison.Ordinal)
-            .Replace("://0.0.0.0", "://localhost", StringComparison.Ordinal).Replace("://[::]", "://localhost", StringComparison.Ordinal);
     }
 }

@@ -8,8 +8,8 @@ using O2o.Server.Platform;
 namespace O2o.Server.Modules.Payments;
 
 /// <summary>
-/// The payer's side of the sandbox, and the notify endpoint every gateway posts to. The sandbox posts its signed
-/// notification over HTTP to this server's own notify endpoint, exactly as a real gateway calls back.
+/// The payer's side of the sandbox. The sandbox posts its signed notification over HTTP to this server's own notify
+/// endpoint, exactly as a real gateway calls back.
 /// </summary>
 internal static class SandboxEndpoints
 {
@@ -19,8 +19,6 @@ internal static class SandboxEndpoints
             => Play(paymentId, true, p, db, s, c, ct)).RequireAuthorization().WithTags("Payments").WithSummary("Sandbox: the payer pays");
         api.MapPost("/sandbox/payments/{paymentId}/fail", (string paymentId, ClaimsPrincipal p, O2oDb db, SandboxGateway s, SandboxCallback c, CancellationToken ct)
             => Play(paymentId, false, p, db, s, c, ct)).RequireAuthorization().WithTags("Payments").WithSummary("Sandbox: the payment fails");
-        api.MapPost("/payments/notify/{gateway}", Notify).AllowAnonymous().WithTags("Payments")
-            .WithSummary("Where gateways post payment notifications; verified, idempotent, audited");
     }
 
     private static async Task<Results<Ok<PaymentResponse>, ProblemHttpResult>> Play(
@@ -39,18 +37,5 @@ internal static class SandboxEndpoints
 
         var settled = await db.Set<Payment>().AsNoTracking().FirstAsync(p => p.Id == payment.Id, ct);
         return TypedResults.Ok(StartPayment.ToResponse(settled));
-    }
-
-    private static async Task<IResult> Notify(string gateway, HttpRequest request, PaymentNotifications notifications, CancellationToken ct)
-    {
-        if (request.ContentLength > 64 * 1024) return Error.Validation("body", "Too large.").ToProblem();
-        using var reader = new StreamReader(request.Body);
-        var body = await reader.ReadToEndAsync(ct);
-        var headers = request.Headers.ToDictionary(h => h.Key, h => h.Value.ToString(), StringComparer.OrdinalIgnoreCase);
-        var (status, outcome) = await notifications.HandleAsync(gateway.ToLowerInvariant(), headers, body, ct);
-        return status == 200
-            ? Results.Ok(new { code = "SUCCESS", outcome })
-            : Results.Problem(detail: $"The notification was not accepted: {outcome}.", statusCode: status, title: "Notification rejected",
-                extensions: new Dictionary<string, object?> { ["code"] = outcome });
     }
 }

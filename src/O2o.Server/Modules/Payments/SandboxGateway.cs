@@ -9,20 +9,6 @@ using O2o.Server.Platform;
 
 namespace O2o.Server.Modules.Payments;
 
-internal sealed class PaymentsOptions
-{
-    /// <summary>The sandbox gateway; null means on for the embedded SQLite demo and off otherwise.</summary>
-    public SandboxOptions Sandbox { get; set; } = new();
-    public TimeSpan NotificationMaxAge { get; set; } = TimeSpan.FromMinutes(5);
-
-    public sealed class SandboxOptions
-    {
-        public bool? Enabled { get; set; }
-        /// <summary>Where the sandbox posts its notifications; by default this server's own first address.</summary>
-        public string? NotifyBaseUrl { get; set; }
-    }
-}
-
 /// <summary>
 /// A gateway that plays the payer. Its notifications are signed (HMAC-SHA256 over timestamp, nonce and body)
 /// exactly as a real gateway signs its own, and are verified by the same notification handler.
@@ -39,7 +25,26 @@ internal sealed class SandboxGateway(IOptions<PaymentsOptions> options, IOptions
 
     public bool IsAvailable => options.Value.Sandbox.Enabled ?? database.Value.Provider == DatabaseOptions.Sqlite;
 
-    public PaymentAction Start(Payment payment) => new("qr", $"o2o-sandbox://pay/{payment.Id}?amountFen={payment.AmountFen}");
+    public Task<Result<PaymentAction>> StartAsync(Payment payment, CancellationToken ct) =>
+        Task.FromResult<Result<PaymentAction>>(new PaymentAction("qr", $"o2o-sandbox://pay/{payment.Id}?amountFen={payment.AmountFen}"));
+
+    /// <summary>The sandbox keeps no state of its own: what it paid, it told us by notification.</summary>
+    public Task<Result<GatewayTrade>> QueryAsync(Payment payment, CancellationToken ct) =>
+        Task.FromResult<Result<GatewayTrade>>(new GatewayTrade(TradeState.Pending, null, payment.AmountFen, null));
+
+    public Task<Error?> CloseAsync(Payment payment, CancellationToken ct) => Task.FromResult<Error?>(null);
+
+    /// <summary>The sandbox gives money back at once.</summary>
+    public Task<Result<RefundState>> RefundAsync(Payment payment, Refund refund, CancellationToken ct) =>
+        Task.FromResult<Result<RefundState>>(RefundState.Succeeded);
+
+    public Task<Result<RefundState>> QueryRefundAsync(Payment payment, Refund refund, CancellationToken ct) =>
+        Task.FromResult<Result<RefundState>>(RefundState.Succeeded);
+
+    public IResult Acknowledge(int status, string outcome) => status == 200
+        ? Results.Ok(new { code = "SUCCESS", outcome })
+        : Results.Problem(detail: $"The notification was not accepted: {outcome}.", statusCode: status, title: "Notification rejected",
+            extensions: new Dictionary<string, object?> { ["code"] = outcome });
 
     public (Dictionary<string, string> Headers, string Body) BuildNotification(Payment payment, bool succeeded)
     {

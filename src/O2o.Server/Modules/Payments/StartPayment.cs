@@ -33,6 +33,12 @@ internal static class StartPayment
         var gateway = gateways.FirstOrDefault(g => g.Method == method && g.IsAvailable);
         if (gateway is null) return PaymentsErrors.MethodUnavailable.ToProblem();
 
+        // Earlier unpaid attempts are closed at their gateways first, so a superseded QR code can no longer be paid.
+        var superseded = await db.Set<Payment>().AsNoTracking().Where(p => p.OrderId == order.OrderId && p.Status == PaymentStatus.Pending).ToListAsync(ct);
+        foreach (var earlier in superseded)
+            if (gateways.FirstOrDefault(g => g.Method == earlier.Method && g.IsAvailable) is { } earlierGateway)
+                await earlierGateway.CloseAsync(earlier, ct);
+
         var payment = await db.InTransactionAsync(async () =>
         {
             // A new attempt supersedes earlier unpaid ones; should one of them still be paid, its money is refunded.
@@ -47,8 +53,15 @@ internal static class StartPayment
             return created;
         }, _ => true, ct);
 
+        var action = await gateway.StartAsync(payment, ct);
+        if (!action.IsSuccess)
+        {
+            // The gateway has no order we could be paid for; this attempt is over and the customer may try again.
+            await db.Set<Payment>().Where(p => p.Id == payment.Id).ExecuteUpdateAsync(u => u.SetProperty(p => p.Status, PaymentStatus.Failed), ct);
+            return action.Error!.ToProblem();
+        }
         return TypedResults.Created($"/api/payments/{payment.Id}",
-            new PaymentStartedResponse(payment.Id.ToString(), payment.Status, gateway.Start(payment), payment.AmountFen, payment.Currency));
+            new PaymentStartedResponse(payment.Id.ToString(), payment.Status, action.Value, payment.AmountFen, payment.Currency));
     }
 
     private static async Task<Results<Ok<PaymentResponse>, ProblemHttpResult>> Get(string paymentId, ClaimsPrincipal principal, O2oDb db, CancellationToken ct)

@@ -841,6 +841,121 @@ namespace O2o.Server.Platform.Migrations.Postgres
                     b.ToTable("inventory_transfer_lines", (string)null);
                 });
 
+            modelBuilder.Entity("O2o.Server.Modules.Ledger.LedgerEntry", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<DateTimeOffset>("At")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("at");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("character varying(32)")
+                        .HasColumnName("kind");
+
+                    b.Property<Guid>("OrderId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("order_id");
+
+                    b.Property<string>("SourceKey")
+                        .IsRequired()
+                        .HasMaxLength(80)
+                        .HasColumnType("character varying(80)")
+                        .HasColumnName("source_key");
+
+                    b.HasKey("Id")
+                        .HasName("pk_ledger_entries");
+
+                    b.HasIndex("OrderId")
+                        .HasDatabaseName("ix_ledger_entries_order_id");
+
+                    b.HasIndex("SourceKey")
+                        .IsUnique()
+                        .HasDatabaseName("ix_ledger_entries_source_key");
+
+                    b.ToTable("ledger_entries", (string)null);
+                });
+
+            modelBuilder.Entity("O2o.Server.Modules.Ledger.LedgerLine", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<string>("Account")
+                        .IsRequired()
+                        .HasMaxLength(80)
+                        .HasColumnType("character varying(80)")
+                        .HasColumnName("account");
+
+                    b.Property<long>("AmountFen")
+                        .HasColumnType("bigint")
+                        .HasColumnName("amount_fen");
+
+                    b.Property<Guid>("EntryId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("entry_id");
+
+                    b.HasKey("Id")
+                        .HasName("pk_ledger_lines");
+
+                    b.HasIndex("Account")
+                        .HasDatabaseName("ix_ledger_lines_account");
+
+                    b.HasIndex("EntryId")
+                        .HasDatabaseName("ix_ledger_lines_entry_id");
+
+                    b.ToTable("ledger_lines", (string)null);
+                });
+
+            modelBuilder.Entity("O2o.Server.Modules.Ledger.LedgerReconciliation", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<string>("Day")
+                        .IsRequired()
+                        .HasMaxLength(10)
+                        .HasColumnType("character varying(10)")
+                        .HasColumnName("day");
+
+                    b.Property<int>("Matched")
+                        .HasColumnType("integer")
+                        .HasColumnName("matched");
+
+                    b.Property<string>("Method")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("character varying(16)")
+                        .HasColumnName("method");
+
+                    b.Property<int>("Mismatched")
+                        .HasColumnType("integer")
+                        .HasColumnName("mismatched");
+
+                    b.Property<string>("Mismatches")
+                        .IsRequired()
+                        .HasColumnType("text")
+                        .HasColumnName("mismatches");
+
+                    b.Property<DateTimeOffset>("RunAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("run_at");
+
+                    b.HasKey("Id")
+                        .HasName("pk_ledger_reconciliations");
+
+                    b.HasIndex("Method", "Day")
+                        .HasDatabaseName("ix_ledger_reconciliations_method_day");
+
+                    b.ToTable("ledger_reconciliations", (string)null);
+                });
+
             modelBuilder.Entity("O2o.Server.Modules.Ordering.ActivePickupCode", b =>
                 {
                     b.Property<Guid>("StoreId")
@@ -1114,6 +1229,10 @@ namespace O2o.Server.Platform.Migrations.Postgres
                         .HasColumnType("uuid")
                         .HasColumnName("order_id");
 
+                    b.Property<long>("RefundedFen")
+                        .HasColumnType("bigint")
+                        .HasColumnName("refunded_fen");
+
                     b.Property<DateTimeOffset?>("SettledAt")
                         .HasColumnType("timestamp with time zone")
                         .HasColumnName("settled_at");
@@ -1197,6 +1316,11 @@ namespace O2o.Server.Platform.Migrations.Postgres
                         .HasColumnType("timestamp with time zone")
                         .HasColumnName("created_at");
 
+                    b.Property<string>("GatewayRefundNo")
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)")
+                        .HasColumnName("gateway_refund_no");
+
                     b.Property<Guid>("OrderId")
                         .HasColumnType("uuid")
                         .HasColumnName("order_id");
@@ -1211,6 +1335,10 @@ namespace O2o.Server.Platform.Migrations.Postgres
                         .HasColumnType("character varying(200)")
                         .HasColumnName("reason");
 
+                    b.Property<DateTimeOffset?>("SettledAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("settled_at");
+
                     b.Property<string>("Status")
                         .IsRequired()
                         .HasMaxLength(16)
@@ -1219,6 +1347,9 @@ namespace O2o.Server.Platform.Migrations.Postgres
 
                     b.HasKey("Id")
                         .HasName("pk_payments_refunds");
+
+                    b.HasIndex("OrderId")
+                        .HasDatabaseName("ix_payments_refunds_order_id");
 
                     b.HasIndex("PaymentId")
                         .HasDatabaseName("ix_payments_refunds_payment_id");
@@ -1669,6 +1800,16 @@ namespace O2o.Server.Platform.Migrations.Postgres
                         .HasConstraintName("fk_inventory_transfer_lines_inventory_transfers_transfer_id");
                 });
 
+            modelBuilder.Entity("O2o.Server.Modules.Ledger.LedgerLine", b =>
+                {
+                    b.HasOne("O2o.Server.Modules.Ledger.LedgerEntry", null)
+                        .WithMany("Lines")
+                        .HasForeignKey("EntryId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_ledger_lines_ledger_entries_entry_id");
+                });
+
             modelBuilder.Entity("O2o.Server.Modules.Ordering.Order", b =>
                 {
                     b.OwnsOne("O2o.Server.Modules.Ordering.DeliveryAddress", "DeliveryAddress", b1 =>
@@ -1746,6 +1887,11 @@ namespace O2o.Server.Platform.Migrations.Postgres
                 });
 
             modelBuilder.Entity("O2o.Server.Modules.Inventory.StockTransfer", b =>
+                {
+                    b.Navigation("Lines");
+                });
+
+            modelBuilder.Entity("O2o.Server.Modules.Ledger.LedgerEntry", b =>
                 {
                     b.Navigation("Lines");
                 });

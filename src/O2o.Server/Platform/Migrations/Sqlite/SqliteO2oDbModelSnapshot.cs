@@ -832,6 +832,121 @@ namespace O2o.Server.Platform.Migrations.Sqlite
                     b.ToTable("inventory_transfer_lines", (string)null);
                 });
 
+            modelBuilder.Entity("O2o.Server.Modules.Ledger.LedgerEntry", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("id");
+
+                    b.Property<long>("At")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("at");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("kind");
+
+                    b.Property<Guid>("OrderId")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("order_id");
+
+                    b.Property<string>("SourceKey")
+                        .IsRequired()
+                        .HasMaxLength(80)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("source_key");
+
+                    b.HasKey("Id")
+                        .HasName("pk_ledger_entries");
+
+                    b.HasIndex("OrderId")
+                        .HasDatabaseName("ix_ledger_entries_order_id");
+
+                    b.HasIndex("SourceKey")
+                        .IsUnique()
+                        .HasDatabaseName("ix_ledger_entries_source_key");
+
+                    b.ToTable("ledger_entries", (string)null);
+                });
+
+            modelBuilder.Entity("O2o.Server.Modules.Ledger.LedgerLine", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("id");
+
+                    b.Property<string>("Account")
+                        .IsRequired()
+                        .HasMaxLength(80)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("account");
+
+                    b.Property<long>("AmountFen")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("amount_fen");
+
+                    b.Property<Guid>("EntryId")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("entry_id");
+
+                    b.HasKey("Id")
+                        .HasName("pk_ledger_lines");
+
+                    b.HasIndex("Account")
+                        .HasDatabaseName("ix_ledger_lines_account");
+
+                    b.HasIndex("EntryId")
+                        .HasDatabaseName("ix_ledger_lines_entry_id");
+
+                    b.ToTable("ledger_lines", (string)null);
+                });
+
+            modelBuilder.Entity("O2o.Server.Modules.Ledger.LedgerReconciliation", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("id");
+
+                    b.Property<string>("Day")
+                        .IsRequired()
+                        .HasMaxLength(10)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("day");
+
+                    b.Property<int>("Matched")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("matched");
+
+                    b.Property<string>("Method")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("method");
+
+                    b.Property<int>("Mismatched")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("mismatched");
+
+                    b.Property<string>("Mismatches")
+                        .IsRequired()
+                        .HasColumnType("TEXT")
+                        .HasColumnName("mismatches");
+
+                    b.Property<long>("RunAt")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("run_at");
+
+                    b.HasKey("Id")
+                        .HasName("pk_ledger_reconciliations");
+
+                    b.HasIndex("Method", "Day")
+                        .HasDatabaseName("ix_ledger_reconciliations_method_day");
+
+                    b.ToTable("ledger_reconciliations", (string)null);
+                });
+
             modelBuilder.Entity("O2o.Server.Modules.Ordering.ActivePickupCode", b =>
                 {
                     b.Property<Guid>("StoreId")
@@ -1105,6 +1220,10 @@ namespace O2o.Server.Platform.Migrations.Sqlite
                         .HasColumnType("TEXT")
                         .HasColumnName("order_id");
 
+                    b.Property<long>("RefundedFen")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("refunded_fen");
+
                     b.Property<long?>("SettledAt")
                         .HasColumnType("INTEGER")
                         .HasColumnName("settled_at");
@@ -1188,6 +1307,11 @@ namespace O2o.Server.Platform.Migrations.Sqlite
                         .HasColumnType("INTEGER")
                         .HasColumnName("created_at");
 
+                    b.Property<string>("GatewayRefundNo")
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("gateway_refund_no");
+
                     b.Property<Guid>("OrderId")
                         .HasColumnType("TEXT")
                         .HasColumnName("order_id");
@@ -1202,6 +1326,10 @@ namespace O2o.Server.Platform.Migrations.Sqlite
                         .HasColumnType("TEXT")
                         .HasColumnName("reason");
 
+                    b.Property<long?>("SettledAt")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("settled_at");
+
                     b.Property<string>("Status")
                         .IsRequired()
                         .HasMaxLength(16)
@@ -1210,6 +1338,9 @@ namespace O2o.Server.Platform.Migrations.Sqlite
 
                     b.HasKey("Id")
                         .HasName("pk_payments_refunds");
+
+                    b.HasIndex("OrderId")
+                        .HasDatabaseName("ix_payments_refunds_order_id");
 
                     b.HasIndex("PaymentId")
                         .HasDatabaseName("ix_payments_refunds_payment_id");
@@ -1660,6 +1791,16 @@ namespace O2o.Server.Platform.Migrations.Sqlite
                         .HasConstraintName("fk_inventory_transfer_lines_inventory_transfers_transfer_id");
                 });
 
+            modelBuilder.Entity("O2o.Server.Modules.Ledger.LedgerLine", b =>
+                {
+                    b.HasOne("O2o.Server.Modules.Ledger.LedgerEntry", null)
+                        .WithMany("Lines")
+                        .HasForeignKey("EntryId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_ledger_lines_ledger_entries_entry_id");
+                });
+
             modelBuilder.Entity("O2o.Server.Modules.Ordering.Order", b =>
                 {
                     b.OwnsOne("O2o.Server.Modules.Ordering.DeliveryAddress", "DeliveryAddress", b1 =>
@@ -1737,6 +1878,11 @@ namespace O2o.Server.Platform.Migrations.Sqlite
                 });
 
             modelBuilder.Entity("O2o.Server.Modules.Inventory.StockTransfer", b =>
+                {
+                    b.Navigation("Lines");
+                });
+
+            modelBuilder.Entity("O2o.Server.Modules.Ledger.LedgerEntry", b =>
                 {
                     b.Navigation("Lines");
                 });
