@@ -130,7 +130,8 @@ public abstract class WeChatPayCycleTests(AppFixture fixture)
         (await _g.World.Anonymous().Post($"/simulators/wechatpay/pay/{GatewayWorld.TradeNo(paymentId)}?deliver=false")).Is(HttpStatusCode.OK);
 
         using (var scope = _g.World.App.Services.CreateScope())
-            Assert.Equal(1, await scope.ServiceProvider.GetRequiredService<PaymentRecovery>().RecoverAsync(TimeSpan.Zero, CancellationToken.None));
+            // Other tests of this class may leave payments pending in the same database: at least this one is recovered.
+            Assert.True(await scope.ServiceProvider.GetRequiredService<PaymentRecovery>().RecoverAsync(TimeSpan.Zero, CancellationToken.None) >= 1);
 
         Assert.Equal("paid", (await customer.Api.Get($"/api/orders/{orderId}")).Str("status"));
         Assert.Equal("succeeded", (await customer.Api.Get($"/api/payments/{paymentId}")).Str("status"));
