@@ -13,7 +13,8 @@ public sealed class OutboxOptions
 
 /// <summary>
 /// Delivers committed events to their handlers. Several nodes may run it at once: a message is claimed with a
-/// conditional update of its lock, and each (event, handler) pair is recorded in the handler's own transaction.
+/// conditional update of its lock, and each (event, handler) pair is recorded in the handler's transaction. An event
+/// with several handlers gives each its own transaction, so one failing handler does not hold the others back.
 /// </summary>
 internal sealed class OutboxDispatcher(IServiceScopeFactory scopes, IEnumerable<EventRegistration> registrations, OutboxSignal signal,
     Microsoft.Extensions.Options.IOptions<OutboxOptions> options, TimeProvider clock, ILogger<OutboxDispatcher> logger) : BackgroundService
@@ -61,35 +62,80 @@ internal sealed class OutboxDispatcher(IServiceScopeFactory scopes, IEnumerable<
 
     private async Task DispatchAsync(OutboxMessage message, CancellationToken ct)
     {
+        var handlers = _handlers[message.Type].ToList();
+        try
+        {
+            if (handlers.Count == 1)
+            {
+                await DispatchToOneAsync(message, handlers[0], ct);
+                return;
+            }
+            if (!await ClaimAsync(message, ct)) return; // another node has it
+            if (handlers.Count > 0)
+            {
+                var domainEvent = Read(message, handlers[0]);
+                foreach (var handler in handlers) await RunOnceAsync(message.Id, handler, domainEvent, ct);
+            }
+            using var scope = scopes.CreateScope();
+            await MarkProcessedAsync(scope.ServiceProvider.GetRequiredService<O2oDb>(), message.Id, ct);
+        }
+        catch (Exception ex) when (ex is not OperationCanceledException)
+        {
+            await RecordFailureAsync(message, ex);
+        }
+    }
+
+    /// <summary>
+    /// An event with one handler (most of them) is claimed, handled, recorded and marked processed in one
+    /// transaction: one turn of the SQLite writer instead of three. Another node's claim waits on the row until this
+    /// one commits, then finds it processed; a crash rolls everything back, so the event is simply due again.
+    /// </summary>
+    private async Task DispatchToOneAsync(OutboxMessage message, EventRegistration handler, CancellationToken ct)
+    {
         using var scope = scopes.CreateScope();
         var db = scope.ServiceProvider.GetRequiredService<O2oDb>();
+        await using var transaction = await db.Database.BeginTransactionAsync(ct);
         var now = clock.GetUtcNow();
         var claimed = await db.Set<OutboxMessage>()
             .Where(m => m.Id == message.Id && m.ProcessedAt == null && (m.LockedUntil == null || m.LockedUntil < now))
             .ExecuteUpdateAsync(u => u.SetProperty(m => m.LockedUntil, now + LockFor), ct);
-        if (claimed == 0) return; // another node has it
+        if (claimed == 0) return; // another node has it, or had it
+        if (!await db.Set<OutboxHandled>().AnyAsync(h => h.EventId == message.Id && h.Handler == handler.HandlerName, ct))
+        {
+            await handler.Invoke(scope.ServiceProvider, Read(message, handler), ct);
+            db.Add(new OutboxHandled { EventId = message.Id, Handler = handler.HandlerName, HandledAt = clock.GetUtcNow() });
+            await db.SaveChangesAsync(ct);
+        }
+        await MarkProcessedAsync(db, message.Id, ct);
+        await transaction.CommitAsync(ct);
+    }
 
-        try
-        {
-            var handlers = _handlers[message.Type].ToList();
-            if (handlers.Count > 0)
-            {
-                var domainEvent = (IDomainEvent)JsonSerializer.Deserialize(message.Payload, handlers[0].EventType, JsonSerializerOptions.Web)!;
-                foreach (var handler in handlers) await RunOnceAsync(message.Id, handler, domainEvent, ct);
-            }
-            await db.Set<OutboxMessage>().Where(m => m.Id == message.Id)
-                .ExecuteUpdateAsync(u => u.SetProperty(m => m.ProcessedAt, clock.GetUtcNow()).SetProperty(m => m.LockedUntil, (DateTimeOffset?)null), ct);
-        }
-        catch (Exception ex) when (ex is not OperationCanceledException)
-        {
-            var attempts = message.Attempts + 1;
-            var retryIn = TimeSpan.FromSeconds(Math.Min(300, Math.Pow(2, attempts)));
-            logger.LogWarning(ex, "Handling {Type} {EventId} failed (attempt {Attempts}); retrying in {RetryIn}", message.Type, message.Id, attempts, retryIn);
-            var error = ex.Message.Length > 2000 ? ex.Message[..2000] : ex.Message;
-            await db.Set<OutboxMessage>().Where(m => m.Id == message.Id).ExecuteUpdateAsync(u => u
-                .SetProperty(m => m.Attempts, attempts).SetProperty(m => m.LastError, error)
-                .SetProperty(m => m.NextAttemptAt, clock.GetUtcNow() + retryIn).SetProperty(m => m.LockedUntil, (DateTimeOffset?)null), CancellationToken.None);
-        }
+    private async Task<bool> ClaimAsync(OutboxMessage message, CancellationToken ct)
+    {
+        using var scope = scopes.CreateScope();
+        var now = clock.GetUtcNow();
+        return await scope.ServiceProvider.GetRequiredService<O2oDb>().Set<OutboxMessage>()
+            .Where(m => m.Id == message.Id && m.ProcessedAt == null && (m.LockedUntil == null || m.LockedUntil < now))
+            .ExecuteUpdateAsync(u => u.SetProperty(m => m.LockedUntil, now + LockFor), ct) == 1;
+    }
+
+    private Task<int> MarkProcessedAsync(O2oDb db, Guid messageId, CancellationToken ct) =>
+        db.Set<OutboxMessage>().Where(m => m.Id == messageId)
+            .ExecuteUpdateAsync(u => u.SetProperty(m => m.ProcessedAt, clock.GetUtcNow()).SetProperty(m => m.LockedUntil, (DateTimeOffset?)null), ct);
+
+    private static IDomainEvent Read(OutboxMessage message, EventRegistration handler) =>
+        (IDomainEvent)JsonSerializer.Deserialize(message.Payload, handler.EventType, JsonSerializerOptions.Web)!;
+
+    private async Task RecordFailureAsync(OutboxMessage message, Exception ex)
+    {
+        var attempts = message.Attempts + 1;
+        var retryIn = TimeSpan.FromSeconds(Math.Min(300, Math.Pow(2, attempts)));
+        logger.LogWarning(ex, "Handling {Type} {EventId} failed (attempt {Attempts}); retrying in {RetryIn}", message.Type, message.Id, attempts, retryIn);
+        var error = ex.Message.Length > 2000 ? ex.Message[..2000] : ex.Message;
+        using var scope = scopes.CreateScope();
+        await scope.ServiceProvider.GetRequiredService<O2oDb>().Set<OutboxMessage>().Where(m => m.Id == message.Id).ExecuteUpdateAsync(u => u
+            .SetProperty(m => m.Attempts, attempts).SetProperty(m => m.LastError, error)
+            .SetProperty(m => m.NextAttemptAt, clock.GetUtcNow() + retryIn).SetProperty(m => m.LockedUntil, (DateTimeOffset?)null), CancellationToken.None);
     }
 
     private async Task RunOnceAsync(Guid eventId, EventRegistration handler, IDomainEvent domainEvent, CancellationToken ct)
