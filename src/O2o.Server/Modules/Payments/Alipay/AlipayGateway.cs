@@ -14,7 +14,9 @@ internal sealed class AlipayGateway(AlipayClient client, IOptions<PaymentsOption
 
     public bool IsAvailable => options.Value.Alipay.IsConfigured;
 
-    public async Task<Result<PaymentAction>> StartAsync(Payment payment, CancellationToken ct)
+    public IReadOnlyCollection<string> Scenes { get; } = [PaymentScene.Qr];
+
+    public async Task<Result<PaymentAction>> StartAsync(Payment payment, PaymentScene scene, CancellationToken ct)
     {
         var answer = await client.CallAsync("alipay.trade.precreate", new JsonObject
         {

@@ -34,6 +34,17 @@ internal sealed class WeChatPaySimulator(IOptions<PaymentsOptions> options, Simu
         return GatewayKeys.VerifySha256(_merchantPublic.Value, message, signature) ? null : "signature does not verify";
     }
 
+    /// <summary>Checks a JSAPI payment's arguments as WeChat's client does; null when paySign verifies with the merchant key.</summary>
+    public string? RejectPaySign(string? appId, string? timeStamp, string? nonceStr, string? package, string? signType, string? paySign)
+    {
+        if (!IsEnabled) return "simulator disabled";
+        if (appId is null || appId != Merchant.AppId || signType != "RSA" || timeStamp is null || nonceStr is null || paySign is null
+            || package is not { Length: > 12 } || !package.StartsWith("prepay_id=wx", StringComparison.Ordinal))
+            return "appId, timeStamp, nonceStr, package, signType RSA and paySign are required";
+        return GatewayKeys.VerifySha256(_merchantPublic.Value, WeChatPayProtocol.PaySignMessage(appId, timeStamp, nonceStr, package), paySign)
+            ? null : "paySign does not verify";
+    }
+
     /// <summary>The Wechatpay-* headers of an answer or notification: the platform key signs timestamp, nonce and body.</summary>
     public Dictionary<string, string> Sign(string body, DateTimeOffset? at = null)
     {

@@ -17,7 +17,9 @@ internal sealed class UnionPayGateway(UnionPayClient client, IOptions<PaymentsOp
 
     public bool IsAvailable => options.Value.UnionPay.IsConfigured;
 
-    public async Task<Result<PaymentAction>> StartAsync(Payment payment, CancellationToken ct)
+    public IReadOnlyCollection<string> Scenes { get; } = [PaymentScene.Qr];
+
+    public async Task<Result<PaymentAction>> StartAsync(Payment payment, PaymentScene scene, CancellationToken ct)
     {
         var answer = await client.SendAsync("backTransReq.do", new Dictionary<string, string>
         {
