@@ -73,7 +73,7 @@ internal sealed class WeChatPaySimulator(IOptions<PaymentsOptions> options, Simu
     public JsonObject TransactionJson(SimulatedTrade t) => new()
     {
         ["appid"] = Merchant.AppId, ["mchid"] = Merchant.MchId, ["out_trade_no"] = t.OutTradeNo, ["transaction_id"] = t.TradeNo,
-        ["trade_type"] = "NATIVE", ["trade_state"] = TradeState(t), ["trade_state_desc"] = t.State == SimulatedState.Paid ? "支付成功" : "未支付",
+        ["trade_type"] = t.Product ?? "NATIVE", ["trade_state"] = TradeState(t), ["trade_state_desc"] = t.State == SimulatedState.Paid ? "支付成功" : "未支付",
         ["bank_type"] = "OTHERS", ["attach"] = "", ["success_time"] = t.PaidAt?.ToOffset(TimeSpan.FromHours(8)).ToString("yyyy-MM-dd'T'HH:mm:sszzz", CultureInfo.InvariantCulture),
         ["payer"] = new JsonObject { ["openid"] = "oSimulatedPayer000000000000" },
         ["amount"] = new JsonObject { ["total"] = t.Total, ["payer_total"] = t.Total, ["currency"] = t.Currency, ["payer_currency"] = t.Currency },

@@ -78,8 +78,9 @@ internal static class WeChatPaySimulatorEndpoints
         if (product == "h5" && (body["scene_info"]?["payer_client_ip"]?.GetValue<string>() is not { Length: > 0 }
             || body["scene_info"]?["h5_info"]?["type"]?.GetValue<string>() is not ("Wap" or "iOS" or "Android")))
             return (400, Error("PARAM_ERROR", "scene_info.payer_client_ip and scene_info.h5_info.type are required"));
-        if (sim.Books.Open(no, total, body["amount"]?["currency"]?.GetValue<string>() ?? "CNY", notifyUrl) is null)
+        if (sim.Books.Open(no, total, body["amount"]?["currency"]?.GetValue<string>() ?? "CNY", notifyUrl) is not { } trade)
             return (400, Error("INVALID_REQUEST", "out_trade_no was used with another amount"));
+        trade.Product = product == "h5" ? "MWEB" : product.ToUpperInvariant();
         return product switch
         {
             "jsapi" => (200, new JsonObject { ["prepay_id"] = "wx" + no }),
