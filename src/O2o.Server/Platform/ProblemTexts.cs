@@ -43,6 +43,7 @@ internal static class ProblemTexts
         ["order_not_payable"] = "该订单当前不可支付。",
         ["payment_not_found"] = "找不到该支付单。",
         ["payment_method_unavailable"] = "平台未开通该支付方式。",
+        ["payment_scene_unsupported"] = "该支付方式不支持所选的支付场景。",
         ["payment_not_pending"] = "该支付单已结束。",
         ["invalid_signature"] = "通知签名校验失败。",
         ["stale_notification"] = "通知时间戳过期（疑似重放）。",

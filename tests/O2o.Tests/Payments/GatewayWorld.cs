@@ -11,12 +11,12 @@ internal sealed class GatewayWorld(World world)
 {
     public World World => world;
 
-    public async Task<(Customer Customer, string OrderId, string PaymentId, JsonNode Action)> PendingPayment(string method, long priceFen = 2590)
+    public async Task<(Customer Customer, string OrderId, string PaymentId, JsonNode Action)> PendingPayment(string method, long priceFen = 2590, object? request = null)
     {
         var (store, product) = await world.StockedStore(onHand: 5, priceFen: priceFen);
         var customer = await world.NewCustomer();
         var orderId = (await World.PlaceOrder(customer.Api, store, product, 2)).Is(HttpStatusCode.Created).Str("id");
-        var started = (await customer.Api.Post($"/api/orders/{orderId}/payments", new { method })).Is(HttpStatusCode.Created);
+        var started = (await customer.Api.Post($"/api/orders/{orderId}/payments", request ?? new { method })).Is(HttpStatusCode.Created);
         return (customer, orderId, started.Str("paymentId"), started["action"]);
     }
 

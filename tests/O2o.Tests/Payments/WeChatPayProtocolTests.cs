@@ -105,6 +105,6 @@ public sealed class WeChatPayProtocolTests
         var client = new WeChatPayClient(null!, options, new WeChatPayKeys(options), null!, new FixedClock(now),
             Microsoft.Extensions.Logging.Abstractions.NullLogger<WeChatPayClient>.Instance);
         var headers = vector["headers"]!.AsObject().ToDictionary(h => h.Key, h => h.Value!.GetValue<string>(), StringComparer.OrdinalIgnoreCase);
-        return (new WeChatPayGateway(client, options, null!), headers, vector["body"]!.GetValue<string>());
+        return (new WeChatPayGateway(client, new WeChatPayKeys(options), options, null!, new FixedClock(now)), headers, vector["body"]!.GetValue<string>());
     }
 }

@@ -28,8 +28,10 @@ internal interface IPaymentGateway
 {
     string Method { get; }
     bool IsAvailable { get; }
+    /// <summary>The <see cref="PaymentScene"/> kinds this gateway can start.</summary>
+    IReadOnlyCollection<string> Scenes { get; }
     /// <summary>Opens the payment at the gateway; the action tells the payer what to scan or where to go.</summary>
-    Task<Result<PaymentAction>> StartAsync(Payment payment, CancellationToken ct);
+    Task<Result<PaymentAction>> StartAsync(Payment payment, PaymentScene scene, CancellationToken ct);
     /// <summary>Checks signature, freshness and shape; never trusts anything it did not verify.</summary>
     Result<GatewayNotice> Verify(IReadOnlyDictionary<string, string> headers, string body);
     Task<Result<GatewayTrade>> QueryAsync(Payment payment, CancellationToken ct);

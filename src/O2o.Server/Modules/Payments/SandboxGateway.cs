@@ -25,7 +25,9 @@ internal sealed class SandboxGateway(IOptions<PaymentsOptions> options, IOptions
 
     public bool IsAvailable => options.Value.Sandbox.Enabled ?? database.Value.Provider == DatabaseOptions.Sqlite;
 
-    public Task<Result<PaymentAction>> StartAsync(Payment payment, CancellationToken ct) =>
+    public IReadOnlyCollection<string> Scenes { get; } = [PaymentScene.Qr];
+
+    public Task<Result<PaymentAction>> StartAsync(Payment payment, PaymentScene scene, CancellationToken ct) =>
         Task.FromResult<Result<PaymentAction>>(new PaymentAction("qr", $"o2o-sandbox://pay/{payment.Id}?amountFen={payment.AmountFen}"));
 
     /// <summary>The sandbox keeps no state of its own: what it paid, it told us by notification.</summary>

@@ -26,12 +26,15 @@ internal static class StartPayment
         var method = request.Method?.Trim().ToLowerInvariant();
         if (method is null || !Methods.Contains(method))
             return Error.Validation("method", $"Must be one of {string.Join(", ", Methods)}.").ToProblem();
+        var scene = PaymentScene.From(request);
+        if (!scene.IsSuccess) return scene.Error!.ToProblem();
         var customer = Actor.From(principal).UserId;
         var order = Guid.TryParse(orderId, out var id) ? await ordering.FindPayableAsync(id, ct) : null;
         if (order is null || order.CustomerId != customer) return PaymentsErrors.OrderNotFound.ToProblem();
         if (!order.IsPayable) return PaymentsFacing.NotPayable(order.Status).ToProblem();
         var gateway = gateways.FirstOrDefault(g => g.Method == method && g.IsAvailable);
         if (gateway is null) return PaymentsErrors.MethodUnavailable.ToProblem();
+        if (!gateway.Scenes.Contains(scene.Value.Kind)) return PaymentScene.Unsupported.ToProblem();
 
         // Earlier unpaid attempts are closed at their gateways first, so a superseded QR code can no longer be paid.
         var superseded = await db.Set<Payment>().AsNoTracking().Where(p => p.OrderId == order.OrderId && p.Status == PaymentStatus.Pending).ToListAsync(ct);
@@ -53,7 +56,7 @@ internal static class StartPayment
             return created;
         }, _ => true, ct);
 
-        var action = await gateway.StartAsync(payment, ct);
+        var action = await gateway.StartAsync(payment, scene.Value, ct);
         if (!action.IsSuccess)
         {
             // The gateway has no order we could be paid for; this attempt is over and the customer may try again.

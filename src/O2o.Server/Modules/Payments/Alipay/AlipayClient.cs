@@ -15,17 +15,29 @@ internal sealed class AlipayClient(IHttpClientFactory clients, IOptions<Payments
 
     public string GatewayUrl => Options.Simulated ? address.SimulatorUrl("alipay") + "/gateway.do" : Options.GatewayUrl;
 
-    /// <summary>The verified answer object of <paramref name="method"/> (its code says success or not); an error when unverifiable.</summary>
-    public async Task<Result<JsonNode>> CallAsync(string method, JsonObject bizContent, CancellationToken ct, string? notifyUrl = null)
+    /// <summary>
+    /// The signed gateway.do URL the payer's browser opens for page/wap pay: these are not server calls, so the whole
+    /// signed request travels as a GET query (what the SDK's pageExecute with GET builds) and no answer comes back here.
+    /// </summary>
+    public string PayerUrl(string method, JsonObject bizContent, string notifyUrl, string? returnUrl) =>
+        GatewayUrl + "?" + GatewayForms.FormBody(Signed(method, bizContent, notifyUrl, returnUrl));
+
+    private List<KeyValuePair<string, string>> Signed(string method, JsonObject bizContent, string? notifyUrl, string? returnUrl)
     {
         var parameters = new Dictionary<string, string?>
         {
             ["app_id"] = Options.AppId, ["method"] = method, ["format"] = "JSON", ["charset"] = "utf-8", ["sign_type"] = "RSA2",
             ["timestamp"] = AlipayProtocol.BeijingTime(clock.GetUtcNow()), ["version"] = "1.0", ["notify_url"] = notifyUrl,
-            ["biz_content"] = bizContent.ToJsonString(),
+            ["return_url"] = returnUrl, ["biz_content"] = bizContent.ToJsonString(),
         };
         parameters["sign"] = GatewayKeys.SignSha256(keys.AppKey, AlipayProtocol.SignContent(parameters, isNotification: false));
-        var form = parameters.Where(p => !string.IsNullOrEmpty(p.Value)).Select(p => new KeyValuePair<string, string>(p.Key, p.Value!));
+        return parameters.Where(p => !string.IsNullOrEmpty(p.Value)).Select(p => new KeyValuePair<string, string>(p.Key, p.Value!)).ToList();
+    }
+
+    /// <summary>The verified answer object of <paramref name="method"/> (its code says success or not); an error when unverifiable.</summary>
+    public async Task<Result<JsonNode>> CallAsync(string method, JsonObject bizContent, CancellationToken ct, string? notifyUrl = null)
+    {
+        var form = Signed(method, bizContent, notifyUrl, returnUrl: null);
         string raw;
         try
         {

@@ -5,7 +5,7 @@ using O2o.Server.Kernel;
 
 namespace O2o.Server.Modules.Payments.Alipay;
 
-/// <summary>Alipay OpenAPI (RSA2): precreate (QR), query, close, refund, and trade_status_sync notifications.</summary>
+/// <summary>Alipay OpenAPI (RSA2): precreate (QR), page and wap pay (browser redirect), query, close, refund, and trade_status_sync notifications.</summary>
 internal sealed class AlipayGateway(AlipayClient client, IOptions<PaymentsOptions> options, PublicAddress address) : IPaymentGateway
 {
     public const string Name = "alipay";
@@ -14,8 +14,23 @@ internal sealed class AlipayGateway(AlipayClient client, IOptions<PaymentsOption
 
     public bool IsAvailable => options.Value.Alipay.IsConfigured;
 
-    public async Task<Result<PaymentAction>> StartAsync(Payment payment, CancellationToken ct)
+    public IReadOnlyCollection<string> Scenes { get; } = [PaymentScene.Qr, PaymentScene.Page, PaymentScene.Wap];
+
+    public async Task<Result<PaymentAction>> StartAsync(Payment payment, PaymentScene scene, CancellationToken ct)
     {
+        if (scene.Kind is PaymentScene.Page or PaymentScene.Wap)
+        {
+            // The payer's browser carries the order to Alipay; Alipay learns of the trade only when the URL is opened.
+            var biz = new JsonObject
+            {
+                ["out_trade_no"] = PaymentNumbers.Of(payment.Id), ["total_amount"] = AlipayProtocol.Yuan(payment.AmountFen),
+                ["subject"] = $"O2O order {payment.OrderId.ToString("N")[..12]}",
+                ["product_code"] = scene.Kind == PaymentScene.Page ? "FAST_INSTANT_TRADE_PAY" : "QUICK_WAP_WAY",
+            };
+            if (scene.Kind == PaymentScene.Wap && scene.ReturnUrl is not null) biz["quit_url"] = scene.ReturnUrl;
+            var method = scene.Kind == PaymentScene.Page ? "alipay.trade.page.pay" : "alipay.trade.wap.pay";
+            return new PaymentAction("redirect", client.PayerUrl(method, biz, address.NotifyUrl(Name), scene.ReturnUrl));
+        }
         var answer = await client.CallAsync("alipay.trade.precreate", new JsonObject
         {
             ["out_trade_no"] = PaymentNumbers.Of(payment.Id), ["total_amount"] = AlipayProtocol.Yuan(payment.AmountFen),

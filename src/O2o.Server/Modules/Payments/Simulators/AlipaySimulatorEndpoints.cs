@@ -12,6 +12,7 @@ internal static class AlipaySimulatorEndpoints
     {
         var sim = app.MapGroup("/simulators/alipay").AllowAnonymous().ExcludeFromDescription();
         sim.MapPost("/gateway.do", GatewayDo);
+        sim.MapGet("/gateway.do", Cashier);
         sim.MapGet("/bills/{day}.zip", (string day, AlipaySimulator s) =>
             s.IsEnabled && DateOnly.TryParseExact(day, "yyyyMMdd", out var d) ? Results.File(s.Bill(d), "application/zip") : Results.NotFound());
         sim.MapPost("/pay/{no}", (string no, bool? deliver, AlipaySimulator s, SimulatorDelivery d, CancellationToken ct) =>
@@ -48,6 +49,32 @@ internal static class AlipaySimulatorEndpoints
         }
         return Results.Text(sim.Answer(method, answer), "application/json", Encoding.UTF8);
     }
+
+    /// <summary>
+    /// Where page/wap pay sends the payer's browser: the signed request is checked like any other, the trade opens and a
+    /// cashier page is shown; paying it is POST /pay/{no}, as for a scanned QR code.
+    /// </summary>
+    private static IResult Cashier(HttpRequest request, AlipaySimulator sim)
+    {
+        if (!sim.IsEnabled) return Results.NotFound();
+        var form = GatewayForms.ParseForm(request.QueryString.Value?.TrimStart('?') ?? "") ?? [];
+        var method = form.GetValueOrDefault("method");
+        if (sim.RejectRequest(form) is { } refusal) return Page(400, "签名错误 " + refusal);
+        if (method is not ("alipay.trade.page.pay" or "alipay.trade.wap.pay")) return Page(400, "isv.invalid-method");
+        JsonNode? biz;
+        try { biz = JsonNode.Parse(form.GetValueOrDefault("biz_content") ?? "{}"); }
+        catch (JsonException) { biz = null; }
+        var product = method == "alipay.trade.page.pay" ? "FAST_INSTANT_TRADE_PAY" : "QUICK_WAP_WAY";
+        if (biz?["product_code"]?.GetValue<string>() != product) return Page(400, "isv.invalid-product-code");
+        var opened = Precreate(sim, biz, form.GetValueOrDefault("notify_url"));
+        if (opened["code"]?.GetValue<string>() != "10000") return Page(400, opened["sub_code"]?.GetValue<string>() ?? "failed");
+        var no = opened["out_trade_no"]!.GetValue<string>();
+        return Page(200, $"收银台 {no} {biz["total_amount"]?.GetValue<string>()} 元");
+    }
+
+    private static IResult Page(int status, string text) =>
+        Results.Content($"<!DOCTYPE html><html><head><meta charset=\"utf-8\"><title>支付宝</title></head><body><p>{System.Net.WebUtility.HtmlEncode(text)}</p></body></html>",
+            "text/html; charset=utf-8", Encoding.UTF8, status);
 
     private static JsonObject Precreate(AlipaySimulator sim, JsonNode biz, string? notifyUrl)
     {

@@ -15,6 +15,8 @@ internal sealed class SimulatedTrade
     public string? TradeNo { get; set; }
     public DateTimeOffset? PaidAt { get; set; }
     public long Refunded { get; set; }
+    /// <summary>The gateway's name for the product the trade was opened with (WeChat's trade_type).</summary>
+    public string? Product { get; set; }
 }
 
 internal sealed class SimulatedRefund

@@ -11,6 +11,7 @@ internal static class UnionPaySimulatorEndpoints
     {
         var sim = app.MapGroup("/simulators/unionpay").AllowAnonymous().ExcludeFromDescription();
         sim.MapPost("/gateway/api/backTransReq.do", (HttpRequest r, UnionPaySimulator s) => Api(r, s, BackTrans));
+        sim.MapPost("/gateway/api/frontTransReq.do", FrontTrans);
         sim.MapPost("/gateway/api/queryTrans.do", (HttpRequest r, UnionPaySimulator s) => Api(r, s, Query));
         sim.MapPost("/filedownload/", (HttpRequest r, UnionPaySimulator s) => Api(r, s, FileTransfer));
         sim.MapPost("/pay/{orderId}", (string orderId, bool? deliver, UnionPaySimulator s, SimulatorDelivery d, CancellationToken ct) =>
@@ -30,6 +31,30 @@ internal static class UnionPaySimulatorEndpoints
         foreach (var key in new[] { "txnType", "txnSubType", "bizType", "orderId", "txnTime", "accessType" })
             if (form.TryGetValue(key, out var value)) answer.TryAdd(key, value);
         return Results.Text(GatewayForms.RawBody(sim.Signed(answer)), "text/plain", Encoding.UTF8);
+    }
+
+    /// <summary>The cashier the payer's browser posts the front form to: the form is verified and the consume opened; paying is POST /pay/{orderId}.</summary>
+    private static async Task<IResult> FrontTrans(HttpRequest request, UnionPaySimulator sim)
+    {
+        if (!sim.IsEnabled) return Results.NotFound();
+        using var reader = new StreamReader(request.Body, Encoding.UTF8);
+        var form = GatewayForms.ParseForm(await reader.ReadToEndAsync(request.HttpContext.RequestAborted)) ?? [];
+        var orderId = form.GetValueOrDefault("orderId") ?? "";
+        string text;
+        if (sim.RejectRequest(form) is not null) text = "验证签名失败";
+        else if (form.GetValueOrDefault("txnType") != "01" || form.GetValueOrDefault("txnSubType") != "01" || form.GetValueOrDefault("bizType") != "000201"
+            || form.GetValueOrDefault("channelType") is not ("07" or "08"))
+            text = "交易类型错误";
+        else if (!long.TryParse(form.GetValueOrDefault("txnAmt"), NumberStyles.None, CultureInfo.InvariantCulture, out var amount) || amount <= 0
+            || orderId.Length is < 8 or > 40 || form.GetValueOrDefault("backUrl") is not { } backUrl || sim.Books.Open(orderId, amount, "CNY", backUrl) is null)
+            text = "报文格式错误";
+        else
+        {
+            sim.Remember(orderId, form);
+            return Results.Content($"<!DOCTYPE html><html><head><meta charset=\"utf-8\"><title>银联在线支付</title></head><body><p>收银台 {orderId} {amount} 分</p></body></html>",
+                "text/html; charset=utf-8", Encoding.UTF8);
+        }
+        return Results.Content($"<!DOCTYPE html><html><head><meta charset=\"utf-8\"></head><body><p>{text}</p></body></html>", "text/html; charset=utf-8", Encoding.UTF8, 400);
     }
 
     private static Dictionary<string, string> BackTrans(UnionPaySimulator sim, Dictionary<string, string> form)

@@ -34,6 +34,17 @@ internal sealed class WeChatPaySimulator(IOptions<PaymentsOptions> options, Simu
         return GatewayKeys.VerifySha256(_merchantPublic.Value, message, signature) ? null : "signature does not verify";
     }
 
+    /// <summary>Checks a JSAPI payment's arguments as WeChat's client does; null when paySign verifies with the merchant key.</summary>
+    public string? RejectPaySign(string? appId, string? timeStamp, string? nonceStr, string? package, string? signType, string? paySign)
+    {
+        if (!IsEnabled) return "simulator disabled";
+        if (appId is null || appId != Merchant.AppId || signType != "RSA" || timeStamp is null || nonceStr is null || paySign is null
+            || package is not { Length: > 12 } || !package.StartsWith("prepay_id=wx", StringComparison.Ordinal))
+            return "appId, timeStamp, nonceStr, package, signType RSA and paySign are required";
+        return GatewayKeys.VerifySha256(_merchantPublic.Value, WeChatPayProtocol.PaySignMessage(appId, timeStamp, nonceStr, package), paySign)
+            ? null : "paySign does not verify";
+    }
+
     /// <summary>The Wechatpay-* headers of an answer or notification: the platform key signs timestamp, nonce and body.</summary>
     public Dictionary<string, string> Sign(string body, DateTimeOffset? at = null)
     {
@@ -62,7 +73,7 @@ internal sealed class WeChatPaySimulator(IOptions<PaymentsOptions> options, Simu
     public JsonObject TransactionJson(SimulatedTrade t) => new()
     {
         ["appid"] = Merchant.AppId, ["mchid"] = Merchant.MchId, ["out_trade_no"] = t.OutTradeNo, ["transaction_id"] = t.TradeNo,
-        ["trade_type"] = "NATIVE", ["trade_state"] = TradeState(t), ["trade_state_desc"] = t.State == SimulatedState.Paid ? "支付成功" : "未支付",
+        ["trade_type"] = t.Product ?? "NATIVE", ["trade_state"] = TradeState(t), ["trade_state_desc"] = t.State == SimulatedState.Paid ? "支付成功" : "未支付",
         ["bank_type"] = "OTHERS", ["attach"] = "", ["success_time"] = t.PaidAt?.ToOffset(TimeSpan.FromHours(8)).ToString("yyyy-MM-dd'T'HH:mm:sszzz", CultureInfo.InvariantCulture),
         ["payer"] = new JsonObject { ["openid"] = "oSimulatedPayer000000000000" },
         ["amount"] = new JsonObject { ["total"] = t.Total, ["payer_total"] = t.Total, ["currency"] = t.Currency, ["payer_currency"] = t.Currency },

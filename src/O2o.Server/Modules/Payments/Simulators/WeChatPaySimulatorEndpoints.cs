@@ -15,7 +15,8 @@ internal static class WeChatPaySimulatorEndpoints
     public static void Map(IEndpointRouteBuilder app)
     {
         var sim = app.MapGroup(Prefix).AllowAnonymous().ExcludeFromDescription();
-        sim.MapPost("/v3/pay/transactions/native", (HttpContext http, WeChatPaySimulator s) => Api(http, s, (body, _) => Native(s, body)));
+        sim.MapPost("/v3/pay/transactions/{product:regex(^(native|jsapi|h5)$)}", (string product, HttpContext http, WeChatPaySimulator s) =>
+            Api(http, s, (body, _) => Order(s, product, body)));
         sim.MapGet("/v3/pay/transactions/out-trade-no/{no}", (string no, HttpContext http, WeChatPaySimulator s) => Api(http, s, (_, _) => Query(s, no)));
         sim.MapPost("/v3/pay/transactions/out-trade-no/{no}/close", (string no, HttpContext http, WeChatPaySimulator s) => Api(http, s, (_, _) => Close(s, no)));
         sim.MapPost("/v3/refund/domestic/refunds", (HttpContext http, WeChatPaySimulator s) => Api(http, s, (body, _) => Refund(s, body)));
@@ -26,6 +27,14 @@ internal static class WeChatPaySimulatorEndpoints
         sim.MapGet("/v3/billdownload/file", Download);
         sim.MapPost("/pay/{no}", (string no, bool? deliver, WeChatPaySimulator s, SimulatorDelivery d, CancellationToken ct) =>
             d.PlayAsync(s.IsEnabled, s.Pay(no), s.Books.Find(no)?.NotifyUrl, deliver, ct));
+        // What wx.requestPayment does inside WeChat: the paySign must verify with the merchant's key before the payer may pay.
+        sim.MapPost("/jsapi/pay", async (JsapiPayment p, bool? deliver, WeChatPaySimulator s, SimulatorDelivery d, CancellationToken ct) =>
+        {
+            if (s.RejectPaySign(p.AppId, p.TimeStamp, p.NonceStr, p.Package, p.SignType, p.PaySign) is { } rejected)
+                return Results.Json(Error("SIGN_ERROR", rejected), statusCode: 400);
+            var no = p.Package![PrepayPrefix.Length..];
+            return await d.PlayAsync(s.IsEnabled, s.Pay(no), s.Books.Find(no)?.NotifyUrl, deliver, ct);
+        });
         sim.MapPost("/refunds/{no}/complete", (string no, bool? deliver, WeChatPaySimulator s, SimulatorDelivery d, CancellationToken ct) =>
             d.PlayAsync(s.IsEnabled, s.CompleteRefund(no), s.Books.FindRefund(no)?.NotifyUrl, deliver, ct));
     }
@@ -52,16 +61,32 @@ internal static class WeChatPaySimulatorEndpoints
         return status == 204 ? Results.NoContent() : Results.Text(text, "application/json", Encoding.UTF8, status);
     }
 
-    private static (int, JsonObject?) Native(WeChatPaySimulator sim, JsonNode? body)
+    /// <summary>The simulator's prepay_id is the out_trade_no behind this prefix, so the payer's package leads back to the trade.</summary>
+    private const string PrepayPrefix = "prepay_id=wx";
+
+    internal sealed record JsapiPayment(string? AppId, string? TimeStamp, string? NonceStr, string? Package, string? SignType, string? PaySign);
+
+    private static (int, JsonObject?) Order(WeChatPaySimulator sim, string product, JsonNode? body)
     {
         if (body is null || body["mchid"]?.GetValue<string>() != sim.Merchant.MchId || body["appid"]?.GetValue<string>() != sim.Merchant.AppId)
             return (400, Error("PARAM_ERROR", "appid and mchid do not match"));
         var total = body["amount"]?["total"]?.GetValue<long>() ?? 0;
         if (body["out_trade_no"]?.GetValue<string>() is not { Length: >= 6 and <= 32 } no || body["notify_url"]?.GetValue<string>() is not { } notifyUrl || total <= 0)
             return (400, Error("PARAM_ERROR", "out_trade_no, notify_url and amount.total are required"));
-        if (sim.Books.Open(no, total, body["amount"]?["currency"]?.GetValue<string>() ?? "CNY", notifyUrl) is null)
+        if (product == "jsapi" && body["payer"]?["openid"]?.GetValue<string>() is not { Length: > 0 })
+            return (400, Error("PARAM_ERROR", "payer.openid is required"));
+        if (product == "h5" && (body["scene_info"]?["payer_client_ip"]?.GetValue<string>() is not { Length: > 0 }
+            || body["scene_info"]?["h5_info"]?["type"]?.GetValue<string>() is not ("Wap" or "iOS" or "Android")))
+            return (400, Error("PARAM_ERROR", "scene_info.payer_client_ip and scene_info.h5_info.type are required"));
+        if (sim.Books.Open(no, total, body["amount"]?["currency"]?.GetValue<string>() ?? "CNY", notifyUrl) is not { } trade)
             return (400, Error("INVALID_REQUEST", "out_trade_no was used with another amount"));
-        return (200, new JsonObject { ["code_url"] = $"weixin://wxpay/bizpayurl?pr={no[..8]}" });
+        trade.Product = product == "h5" ? "MWEB" : product.ToUpperInvariant();
+        return product switch
+        {
+            "jsapi" => (200, new JsonObject { ["prepay_id"] = "wx" + no }),
+            "h5" => (200, new JsonObject { ["h5_url"] = $"https://wx.tenpay.com/cgi-bin/mmpayweb-bin/checkmweb?prepay_id=wx{no}&package={no[..10]}" }),
+            _ => (200, new JsonObject { ["code_url"] = $"weixin://wxpay/bizpayurl?pr={no[..8]}" }),
+        };
     }
 
     private static (int, JsonObject?) Query(WeChatPaySimulator sim, string no) =>

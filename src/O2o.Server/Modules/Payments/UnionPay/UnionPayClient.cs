@@ -25,9 +25,12 @@ internal sealed class UnionPayClient(IHttpClientFactory clients, IOptions<Paymen
     public Task<Result<Dictionary<string, string>>> SendAsync(string endpoint, Dictionary<string, string> fields, CancellationToken ct) =>
         SendToAsync($"{GatewayUrl}/{endpoint}", fields, ct);
 
-    public async Task<Result<Dictionary<string, string>>> SendToAsync(string url, Dictionary<string, string> fields, CancellationToken ct)
+    /// <summary>Where the payer's browser posts a front transaction (frontTransReq: UnionPay's own cashier pages).</summary>
+    public string FrontUrl => $"{GatewayUrl}/frontTransReq.do";
+
+    /// <summary>Adds the common fields and the signature; the same for back-end calls and the payer's front form.</summary>
+    public Dictionary<string, string> Signed(Dictionary<string, string> fields)
     {
-        var endpoint = url;
         fields["version"] = UnionPayProtocol.Version;
         fields["encoding"] = "UTF-8";
         fields["signMethod"] = "01";
@@ -35,6 +38,13 @@ internal sealed class UnionPayClient(IHttpClientFactory clients, IOptions<Paymen
         fields["merId"] = Options.MerId!;
         fields["accessType"] = "0";
         fields["signature"] = UnionPayProtocol.Sign(trust.MerchantKey, fields);
+        return fields;
+    }
+
+    public async Task<Result<Dictionary<string, string>>> SendToAsync(string url, Dictionary<string, string> fields, CancellationToken ct)
+    {
+        var endpoint = url;
+        Signed(fields);
         string raw;
         try
         {

@@ -17,8 +17,24 @@ internal sealed class UnionPayGateway(UnionPayClient client, IOptions<PaymentsOp
 
     public bool IsAvailable => options.Value.UnionPay.IsConfigured;
 
-    public async Task<Result<PaymentAction>> StartAsync(Payment payment, CancellationToken ct)
+    public IReadOnlyCollection<string> Scenes { get; } = [PaymentScene.Qr, PaymentScene.Page, PaymentScene.Wap];
+
+    public async Task<Result<PaymentAction>> StartAsync(Payment payment, PaymentScene scene, CancellationToken ct)
     {
+        if (scene.Kind is PaymentScene.Page or PaymentScene.Wap)
+        {
+            // Online gateway consume (bizType 000201): the payer's browser posts this signed form to UnionPay's cashier, so
+            // nothing is sent from here; channelType 07 is a PC browser, 08 a mobile one.
+            var fields = new Dictionary<string, string>
+            {
+                ["txnType"] = "01", ["txnSubType"] = "01", ["bizType"] = "000201", ["channelType"] = scene.Kind == PaymentScene.Page ? "07" : "08",
+                ["orderId"] = PaymentNumbers.Of(payment.Id), ["txnTime"] = TxnTime(payment),
+                ["txnAmt"] = payment.AmountFen.ToString(System.Globalization.CultureInfo.InvariantCulture), ["currencyCode"] = "156",
+                ["backUrl"] = address.NotifyUrl(Name), ["payTimeout"] = UnionPayProtocol.BeijingTime(payment.CreatedAt + PayTimeout),
+            };
+            if (scene.ReturnUrl is not null) fields["frontUrl"] = scene.ReturnUrl;
+            return new PaymentAction("form", client.FrontUrl, client.Signed(fields));
+        }
         var answer = await client.SendAsync("backTransReq.do", new Dictionary<string, string>
         {
             ["txnType"] = "01", ["txnSubType"] = "07", ["bizType"] = "000000", ["channelType"] = "08",

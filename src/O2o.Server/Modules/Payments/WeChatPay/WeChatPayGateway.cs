@@ -8,8 +8,8 @@ using O2o.Server.Kernel;
 
 namespace O2o.Server.Modules.Payments.WeChatPay;
 
-/// <summary>WeChat Pay API v3, direct-merchant mode: Native (QR) orders, query, close, refund and notifications.</summary>
-internal sealed class WeChatPayGateway(WeChatPayClient client, IOptions<PaymentsOptions> options, PublicAddress address) : IPaymentGateway
+/// <summary>WeChat Pay API v3, direct-merchant mode: Native (QR), JSAPI and H5 orders, query, close, refund and notifications.</summary>
+internal sealed class WeChatPayGateway(WeChatPayClient client, WeChatPayKeys keys, IOptions<PaymentsOptions> options, PublicAddress address, TimeProvider clock) : IPaymentGateway
 {
     public const string Name = "wechatpay";
 
@@ -19,19 +19,28 @@ internal sealed class WeChatPayGateway(WeChatPayClient client, IOptions<Payments
 
     public bool IsAvailable => Options.IsConfigured;
 
-    public async Task<Result<PaymentAction>> StartAsync(Payment payment, CancellationToken ct)
+    public IReadOnlyCollection<string> Scenes { get; } = [PaymentScene.Qr, PaymentScene.Jsapi, PaymentScene.H5];
+
+    public async Task<Result<PaymentAction>> StartAsync(Payment payment, PaymentScene scene, CancellationToken ct)
     {
-        var body = new JsonObject
+        var body = WeChatPayProducts.Complete(new JsonObject
         {
             ["appid"] = Options.AppId, ["mchid"] = Options.MchId, ["description"] = $"O2O order {payment.OrderId.ToString("N")[..12]}",
             ["out_trade_no"] = PaymentNumbers.Of(payment.Id), ["notify_url"] = address.NotifyUrl(Name),
             ["amount"] = new JsonObject { ["total"] = payment.AmountFen, ["currency"] = payment.Currency },
-        }.ToJsonString();
-        var answer = await client.SendAsync(HttpMethod.Post, "/v3/pay/transactions/native", body, ct);
+        }, scene).ToJsonString();
+        var answer = await client.SendAsync(HttpMethod.Post, WeChatPayProducts.Path(scene), body, ct);
         if (!answer.IsSuccess) return answer.Error!;
         if (answer.Value.Status != HttpStatusCode.OK) return Refused(answer.Value);
-        var codeUrl = Parse(answer.Value.Body)?["code_url"]?.GetValue<string>();
-        return codeUrl is null ? PaymentsErrors.GatewayUnavailable : new PaymentAction("qr", codeUrl);
+        var answered = Parse(answer.Value.Body);
+        return scene.Kind switch
+        {
+            PaymentScene.Jsapi => answered?["prepay_id"]?.GetValue<string>() is { } prepayId
+                ? WeChatPayProducts.Jsapi(Options.AppId!, prepayId, clock.GetUtcNow(), message => GatewayKeys.SignSha256(keys.MerchantKey, message))
+                : PaymentsErrors.GatewayUnavailable,
+            PaymentScene.H5 => answered?["h5_url"]?.GetValue<string>() is { } h5Url ? WeChatPayProducts.H5(h5Url, scene.ReturnUrl) : PaymentsErrors.GatewayUnavailable,
+            _ => answered?["code_url"]?.GetValue<string>() is { } codeUrl ? new PaymentAction("qr", codeUrl) : PaymentsErrors.GatewayUnavailable,
+        };
     }
 
     public async Task<Result<GatewayTrade>> QueryAsync(Payment payment, CancellationToken ct)
