@@ -6,6 +6,7 @@ using O2o.Server.Modules.Catalog;
 using O2o.Server.Modules.Counter;
 using O2o.Server.Modules.Inventory;
 using O2o.Server.Modules.Ledger;
+using O2o.Server.Modules.Live;
 using O2o.Server.Modules.Ordering;
 using O2o.Server.Modules.Payments;
 using O2o.Server.Modules.Promotions;
@@ -51,6 +52,7 @@ builder.AddOrdering();
 builder.AddPayments();
 builder.AddLedger();
 builder.AddPromotions();
+builder.AddLive();
 
 var app = builder.Build();
 await Startup.PrepareAsync(app);
@@ -65,6 +67,7 @@ HealthEndpoints.Map(app);
 app.MapGet("/", () => Results.Redirect("/docs")).ExcludeFromDescription();
 app.MapCatalogMedia();
 app.MapPaymentSimulators();
+app.MapLive();
 
 var api = app.MapGroup("/api");
 api.MapAccounts();

@@ -43,6 +43,20 @@ public abstract class O2oDb(DbContextOptions options) : IdentityDbContext<AppUse
                 property.ValueGenerated = Microsoft.EntityFrameworkCore.Metadata.ValueGenerated.Never;
     }
 
+    /// <summary>Work waiting for the commit of the transaction it was registered in; see <see cref="AfterCommitInterceptor"/>.</summary>
+    internal List<(Guid TransactionId, Action Work)> PendingAfterCommit { get; } = [];
+
+    /// <summary>Runs <paramref name="work"/> on this node once the current transaction commits; never if it rolls back.</summary>
+    internal void AfterCommit(Action work) => PendingAfterCommit.Add((this.CurrentTransactionId(), work));
+
+    /// <summary>The work of one transaction; anything left from another (one disposed unfinished) is dropped with it.</summary>
+    internal List<Action> TakePendingAfterCommit(Guid transactionId)
+    {
+        var due = PendingAfterCommit.Where(p => p.TransactionId == transactionId).Select(p => p.Work).ToList();
+        PendingAfterCommit.Clear();
+        return due;
+    }
+
     /// <summary>Runs <paramref name="work"/> in the current transaction, or in a new one it commits.</summary>
     public async Task<T> InTransactionAsync<T>(Func<Task<T>> work, Func<T, bool> commitIf, CancellationToken ct)
     {
