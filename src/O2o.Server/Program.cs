@@ -1,6 +1,7 @@
 using System.Text.Json.Serialization;
 using O2o.Server.Kernel;
 using O2o.Server.Modules.Accounts;
+using O2o.Server.Modules.Analytics;
 using O2o.Server.Modules.Cart;
 using O2o.Server.Modules.Catalog;
 using O2o.Server.Modules.Counter;
@@ -53,6 +54,7 @@ builder.AddPayments();
 builder.AddLedger();
 builder.AddPromotions();
 builder.AddLive();
+builder.AddAnalytics();
 
 var app = builder.Build();
 await Startup.PrepareAsync(app);
@@ -80,6 +82,7 @@ api.MapPayments();
 api.MapLedger();
 api.MapCounter();
 api.MapPromotions();
+api.MapAnalytics();
 api.MapFallback(() => Error.NotFound("not_found", "This API route").ToProblem()).ExcludeFromDescription();
 
 app.Run();

@@ -3,6 +3,7 @@ using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
 using O2o.Server.Modules.Accounts;
+using O2o.Server.Modules.Analytics;
 using O2o.Server.Modules.Cart;
 using O2o.Server.Modules.Catalog;
 using O2o.Server.Modules.Counter;
@@ -36,6 +37,7 @@ public abstract class O2oDb(DbContextOptions options) : IdentityDbContext<AppUse
         LedgerPersistence.Configure(builder);
         CounterPersistence.Configure(builder);
         PromotionsPersistence.Configure(builder);
+        AnalyticsPersistence.Configure(builder);
 
         // Ids are Guid v7 made by the code, so an entity reached through a navigation is new, not an update.
         foreach (var key in builder.Model.GetEntityTypes().SelectMany(t => t.GetKeys()).Where(k => k.IsPrimaryKey()))

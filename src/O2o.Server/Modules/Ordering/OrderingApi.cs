@@ -31,6 +31,20 @@ public sealed record OrderCancelled(Guid OrderId, bool WasPaid, string Reason, s
 public sealed record OrderStatusChanged(Guid OrderId, Guid StoreId, string CustomerId, string Status, string FulfillmentType, long TotalFen, DateTimeOffset At)
     : IDomainEvent;
 
+/// <summary>Orders of one store and fulfilment type paid in a window, and what they charged in total (fen).</summary>
+public sealed record PaidSales(Guid StoreId, string FulfillmentType, int Orders, long TotalFen);
+
+/// <summary>Figures over orders for dashboards; a window is [from, to), stores null means every store.</summary>
+public interface IOrderFigures
+{
+    /// <summary>Orders paid in the window (whatever became of them later), by store and fulfilment type.</summary>
+    Task<IReadOnlyList<PaidSales>> PaidSalesAsync(DateTimeOffset from, DateTimeOffset to, IReadOnlyCollection<Guid>? storeIds, CancellationToken ct);
+    /// <summary>When each order paid in the window was paid.</summary>
+    Task<IReadOnlyList<DateTimeOffset>> PaidTimesAsync(DateTimeOffset from, DateTimeOffset to, IReadOnlyCollection<Guid>? storeIds, CancellationToken ct);
+    /// <summary>Orders placed in the window, paid or not.</summary>
+    Task<int> PlacedCountAsync(DateTimeOffset from, DateTimeOffset to, IReadOnlyCollection<Guid>? storeIds, CancellationToken ct);
+}
+
 /// <summary>The Ordering module's facade.</summary>
 public interface IOrdering
 {
