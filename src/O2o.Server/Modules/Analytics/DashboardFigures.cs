@@ -19,7 +19,8 @@ internal sealed class DashboardFigures(IOrderFigures orders, O2oDb db, FunnelCou
 
         var periodSales = await orders.PaidSalesAsync(periodStart, end, scope.StoreFilter, ct);
         var todaySales = await orders.PaidSalesAsync(todayStart, end, scope.StoreFilter, ct);
-        var refunds = (await db.Set<RefundFact>().AsNoTracking().Where(r => r.RefundedAt >= periodStart && r.RefundedAt < end).ToListAsync(ct))
+        var (since, until) = (periodStart.ToUniversalTime(), end.ToUniversalTime()); // timestamptz takes UTC only
+        var refunds = (await db.Set<RefundFact>().AsNoTracking().Where(r => r.RefundedAt >= since && r.RefundedAt < until).ToListAsync(ct))
             .Where(r => scope.StoreFilter?.Contains(r.StoreId) ?? true).ToList();
 
         var (gmv, paid, average, pickup, delivery) = Sum(periodSales, refunds.Sum(r => r.AmountFen));

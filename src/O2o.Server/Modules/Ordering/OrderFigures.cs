@@ -14,11 +14,18 @@ internal sealed class OrderFigures(O2oDb db) : IOrderFigures
     public async Task<IReadOnlyList<DateTimeOffset>> PaidTimesAsync(DateTimeOffset from, DateTimeOffset to, IReadOnlyCollection<Guid>? storeIds, CancellationToken ct) =>
         await Paid(from, to, storeIds).Select(o => o.PaidAt!.Value).ToListAsync(ct);
 
-    public Task<int> PlacedCountAsync(DateTimeOffset from, DateTimeOffset to, IReadOnlyCollection<Guid>? storeIds, CancellationToken ct) =>
-        Of(storeIds).CountAsync(o => o.CreatedAt >= from && o.CreatedAt < to, ct);
+    public Task<int> PlacedCountAsync(DateTimeOffset from, DateTimeOffset to, IReadOnlyCollection<Guid>? storeIds, CancellationToken ct)
+    {
+        var (since, until) = (from.ToUniversalTime(), to.ToUniversalTime());
+        return Of(storeIds).CountAsync(o => o.CreatedAt >= since && o.CreatedAt < until, ct);
+    }
 
-    private IQueryable<Order> Paid(DateTimeOffset from, DateTimeOffset to, IReadOnlyCollection<Guid>? storeIds) =>
-        Of(storeIds).Where(o => o.PaidAt != null && o.PaidAt >= from && o.PaidAt < to);
+    // PostgreSQL's timestamptz takes UTC instants only; callers may pass Beijing-time bounds.
+    private IQueryable<Order> Paid(DateTimeOffset from, DateTimeOffset to, IReadOnlyCollection<Guid>? storeIds)
+    {
+        var (since, until) = (from.ToUniversalTime(), to.ToUniversalTime());
+        return Of(storeIds).Where(o => o.PaidAt != null && o.PaidAt >= since && o.PaidAt < until);
+    }
 
     private IQueryable<Order> Of(IReadOnlyCollection<Guid>? storeIds)
     {

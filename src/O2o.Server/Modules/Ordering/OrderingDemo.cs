@@ -28,28 +28,45 @@ public static class OrderingDemo
         var delivery = services.GetRequiredService<IOptions<DeliveryOptions>>().Value;
         var products = (await services.GetRequiredService<ICatalog>().GetAsync(productIds, ct)).Values.OrderBy(p => p.Sku).ToList();
         var random = new Random(20260301);
-        var today = ChinaTime.Today(now);
         var placed = new List<DemoOrderDay>();
-        foreach (var storeId in storeIds)
+        // Thousands of new orders: looking for changes after each Add would cost more than writing them.
+        db.ChangeTracker.AutoDetectChangesEnabled = false;
+        try
         {
-            var store = await services.GetRequiredService<IStores>().FindAsync(storeId, ct) ?? throw new InvalidOperationException($"Demo store {storeId} is missing.");
-            var busyness = 3 + random.Next(6);
-            for (var back = days - 1; back >= 0; back--)
+            foreach (var storeId in storeIds)
             {
-                var day = today.AddDays(-back);
-                var weekend = day.DayOfWeek is DayOfWeek.Saturday or DayOfWeek.Sunday;
-                var count = 0;
-                for (var i = busyness + (weekend ? 3 : 0) + random.Next(4); i > 0; i--)
-                {
-                    var createdAt = ChinaTime.StartOf(day).AddHours(PickHour(random)).AddMinutes(random.Next(60));
-                    if (createdAt > now - TimeSpan.FromHours(1)) continue; // history ends with orders already closed
-                    db.Add(HistoricOrder(store, products, customerId, createdAt, delivery, random));
-                    count++;
-                }
-                placed.Add(new DemoOrderDay(storeId, day, count));
+                var store = await services.GetRequiredService<IStores>().FindAsync(storeId, ct) ?? throw new InvalidOperationException($"Demo store {storeId} is missing.");
+                placed.AddRange(AddStoreHistory(db, store, products, customerId, now, days, delivery, random));
+                await db.SaveChangesAsync(ct);
+                db.ChangeTracker.Clear();
             }
-            await db.SaveChangesAsync(ct);
-            db.ChangeTracker.Clear();
+        }
+        finally
+        {
+            db.ChangeTracker.AutoDetectChangesEnabled = true;
+        }
+        return placed;
+    }
+
+    private static List<DemoOrderDay> AddStoreHistory(O2oDb db, StoreInfo store, List<ProductInfo> products, string customerId, DateTimeOffset now, int days,
+        DeliveryOptions delivery, Random random)
+    {
+        var today = ChinaTime.Today(now);
+        var busyness = 1 + random.Next(4);
+        var placed = new List<DemoOrderDay>();
+        for (var back = days - 1; back >= 0; back--)
+        {
+            var day = today.AddDays(-back);
+            var weekend = day.DayOfWeek is DayOfWeek.Saturday or DayOfWeek.Sunday;
+            var count = 0;
+            for (var i = busyness + (weekend ? 2 : 0) + random.Next(3); i > 0; i--)
+            {
+                var createdAt = ChinaTime.StartOf(day).AddHours(PickHour(random)).AddMinutes(random.Next(60));
+                if (createdAt > now - TimeSpan.FromHours(1)) continue; // history ends with orders already closed
+                db.Add(HistoricOrder(store, products, customerId, createdAt, delivery, random));
+                count++;
+            }
+            placed.Add(new DemoOrderDay(store.Id, day, count));
         }
         return placed;
     }
