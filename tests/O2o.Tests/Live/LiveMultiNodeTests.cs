@@ -7,32 +7,17 @@ namespace O2o.Tests.Live;
 /// <summary>Two server processes on one PostgreSQL and Redis: a change made on one reaches a watcher on the other.</summary>
 public sealed class LiveMultiNodeTests(PostgresCluster cluster, RedisServer redis) : IAsyncLifetime
 {
-    private readonly List<ServerProcess> _nodes = [];
-    private readonly string _root = Path.Combine(Path.GetTempPath(), $"o2o-live-{Guid.NewGuid():N}");
+    private readonly ServerNodes _cluster = new(cluster, redis, 2);
 
-    public async ValueTask InitializeAsync()
-    {
-        var database = await cluster.TryCreateDatabaseAsync();
-        var redisConnection = await redis.StartAsync();
-        if (database is null || redisConnection is null) return;
-        var settings = new Dictionary<string, string>
-        {
-            ["Database:Provider"] = "postgres", ["ConnectionStrings:O2O"] = database, ["ConnectionStrings:Redis"] = redisConnection,
-        };
-        _nodes.AddRange(await Task.WhenAll(Enumerable.Range(0, 2).Select(i => ServerProcess.StartAsync(Path.Combine(_root, $"node{i}"), settings))));
-    }
+    public ValueTask InitializeAsync() => _cluster.InitializeAsync();
 
-    public async ValueTask DisposeAsync()
-    {
-        foreach (var node in _nodes) await node.DisposeAsync();
-        if (Directory.Exists(_root)) Directory.Delete(_root, recursive: true);
-    }
+    public ValueTask DisposeAsync() => _cluster.DisposeAsync();
 
     [Fact]
     public async Task An_order_changed_on_node_A_reaches_a_watcher_on_node_B()
     {
-        if ((cluster.SkipReason ?? redis.SkipReason) is { } reason) Assert.Skip(reason);
-        var (a, b) = (_nodes[0], _nodes[1]);
+        _cluster.SkipUnlessAvailable();
+        var (a, b) = (_cluster.Nodes[0], _cluster.Nodes[1]);
         var admin = await Login(a, O2oApp.AdminEmail, O2oApp.AdminPassword);
         var store = (await admin.Post("/api/admin/stores", new { name = "实时门店", address = "上海市黄浦区", lat = 31.23, lng = 121.47, services = new[] { "pickup" } }))
             .Is(HttpStatusCode.Created).Str("id");
@@ -58,6 +43,5 @@ public sealed class LiveMultiNodeTests(PostgresCluster cluster, RedisServer redi
         Assert.Equal((Guid.Parse(order), "preparing"), (accepted.OrderId, accepted.Status));
     }
 
-    private static async Task<Api> Login(ServerProcess node, string email, string password) =>
-        node.Client().WithToken((await node.Client().Post("/api/auth/login", new { email, password })).Is(HttpStatusCode.OK).Str("accessToken"));
+    private static Task<Api> Login(ServerProcess node, string email, string password) => ServerNodes.Login(node, email, password);
 }
