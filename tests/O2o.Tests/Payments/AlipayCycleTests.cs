@@ -91,6 +91,35 @@ public abstract class AlipayCycleTests(AppFixture fixture)
         Assert.Equal("paid", (await customer.Api.Get($"/api/orders/{orderId}")).Str("status"));
         await _g.LedgerOf(orderId, entries: 1);
     }
+
+    [Fact]
+    public async Task A_refund_whose_answer_failed_is_settled_by_asking_alipay_whether_it_happened()
+    {
+        var (_, orderId, paymentId, _) = await _g.PendingPayment("alipay");
+        (await _g.World.Anonymous().Post($"/simulators/alipay/pay/{GatewayWorld.TradeNo(paymentId)}")).Is(HttpStatusCode.OK);
+        var sim = _g.Service<AlipaySimulator>();
+        var admin = await _g.World.Admin();
+
+        sim.FailNextRefund(refundedAnyway: true);
+        var happened = (await admin.Post($"/api/admin/orders/{orderId}/refunds", new { amountFen = 1000, reason = "answer lost 应答丢失" })).Is(HttpStatusCode.Created);
+        Assert.Equal("processing", happened.Str("status"));
+        sim.FailNextRefund(refundedAnyway: false);
+        var neverHappened = (await admin.Post($"/api/admin/orders/{orderId}/refunds", new { amountFen = 500, reason = "never arrived 未受理" })).Is(HttpStatusCode.Created);
+        Assert.Equal("processing", neverHappened.Str("status"));
+        Assert.Equal(1500, (await _g.OrderPayments(orderId))["payments"]![0]!["refundedFen"]!.GetValue<long>());
+
+        using (var scope = _g.World.App.Services.CreateScope())
+            Assert.True(await scope.ServiceProvider.GetRequiredService<PaymentRecovery>().RecoverRefundsAsync(TimeSpan.Zero, CancellationToken.None) >= 2);
+
+        var payments = await _g.OrderPayments(orderId);
+        var refunds = payments["refunds"]!.AsArray().ToDictionary(r => r!["refundId"]!.GetValue<string>(), r => r!["status"]!.GetValue<string>());
+        Assert.Equal("succeeded", refunds[happened.Str("refundId")]);
+        Assert.Equal("failed", refunds[neverHappened.Str("refundId")]);
+        // The failed refund's reservation is released: what was paid minus what Alipay really gave back.
+        Assert.Equal(1000, payments["payments"]![0]!["refundedFen"]!.GetValue<long>());
+        Assert.Equal(1000, sim.Books.Find(GatewayWorld.TradeNo(paymentId))!.Refunded);
+        await _g.LedgerOf(orderId, entries: 2);
+    }
 }
 
 public sealed class AlipayCycleTests_Sqlite(GatewaysSqliteApp app) : AlipayCycleTests(app), IClassFixture<GatewaysSqliteApp>;
