@@ -77,6 +77,21 @@ public abstract class AlipayCycleTests(AppFixture fixture)
         Assert.Equal("pending_payment", (await customer.Api.Get($"/api/orders/{orderId}")).Str("status"));
         Assert.Equal("success", (await Replay(genuine)).Is(HttpStatusCode.OK).Text);
         Assert.Equal("paid", (await customer.Api.Get($"/api/orders/{orderId}")).Str("status"));
+
+        // Operators find the refused and the held ones in the review queue, and the accepted one only in the full trail.
+        var admin = await _g.World.Admin();
+        // Refused notifications are unverified, so they name no payment: they are found by what they say.
+        var flagged = (await admin.Get("/api/admin/payments/notifications?gateway=alipay&flagged=true&pageSize=200")).Is(HttpStatusCode.OK).Json!.AsArray()
+            .Where(n => n!["body"]!.GetValue<string>().Contains(no, StringComparison.Ordinal) || n["outcome"]!.GetValue<string>() == "validation_failed").ToList();
+        Assert.Equal(["amount_mismatch_flagged_for_review", "invalid_signature", "merchant_mismatch", "stale_notification", "validation_failed"],
+            flagged.Select(n => n!["outcome"]!.GetValue<string>()).Distinct().Order(StringComparer.Ordinal));
+        Assert.All(flagged, n => Assert.True(n!["flagged"]!.GetValue<bool>()));
+        var all = (await admin.Get($"/api/admin/payments/notifications?paymentId={paymentId}")).Is(HttpStatusCode.OK).Json!.AsArray();
+        Assert.Equal("accepted", all[0]!["outcome"]!.GetValue<string>());
+        Assert.False(all[0]!["flagged"]!.GetValue<bool>());
+        Assert.Contains("trade_status=TRADE_SUCCESS", all[0]!["body"]!.GetValue<string>(), StringComparison.Ordinal);
+        (await customer.Api.Get("/api/admin/payments/notifications")).Is(HttpStatusCode.Forbidden);
+        (await admin.Get("/api/admin/payments/notifications?pageSize=500")).Is(HttpStatusCode.BadRequest, "validation_failed");
     }
 
     [Fact]
