@@ -24,6 +24,7 @@ public static class ConsolesSetup
         services.AddScoped<ConsoleApi>();
         services.AddScoped<StoreDirectory>();
         services.AddScoped<Shop.ShopState>();
+        services.AddScoped<StoreConsole.StoreConsoleState>();
         return services;
     }
 }
