@@ -112,6 +112,30 @@ internal sealed class Api : IDisposable
         }
     }
 
+    /// <summary>
+    /// Posts a body exactly as given, with the caller's headers and content type (a gateway's notification);
+    /// also returns one response header, since gateways' acknowledgements are not problem details.
+    /// </summary>
+    public async Task<(int Status, string? Header, long Ticks, string? Error)> PostRawAsync(string url, IReadOnlyDictionary<string, string> headers,
+        string body, string contentType, string responseHeader)
+    {
+        using var request = new HttpRequestMessage(HttpMethod.Post, url) { Content = new ByteArrayContent(Encoding.UTF8.GetBytes(body)) };
+        request.Content.Headers.ContentType = MediaTypeHeaderValue.Parse(contentType);
+        foreach (var (name, value) in headers) request.Headers.TryAddWithoutValidation(name, value);
+        var start = Stopwatch.GetTimestamp();
+        try
+        {
+            using var response = await _http.SendAsync(request, HttpCompletionOption.ResponseContentRead).ConfigureAwait(false);
+            await response.Content.ReadAsByteArrayAsync().ConfigureAwait(false);
+            var header = response.Headers.TryGetValues(responseHeader, out var values) ? string.Join(",", values) : null;
+            return ((int)response.StatusCode, header, Stopwatch.GetTimestamp() - start, null);
+        }
+        catch (Exception e) when (e is TaskCanceledException or HttpRequestException)
+        {
+            return (0, null, Stopwatch.GetTimestamp() - start, e is TaskCanceledException ? "timeout" : "http_error");
+        }
+    }
+
     private static string Shorten(string text) => text.Length <= 300 ? text : text[..300] + "...";
 
     public void Dispose() => _http.Dispose();

@@ -20,6 +20,8 @@ internal static class Program
           o2o-bench checkout  --concurrency N --duration SECONDS [--customers K] [--warmup SECONDS]
           o2o-bench flashsale --buyers N --quantity Q --limit L [--concurrency C] [--attempts-per-buyer A]
                               [--urls URL1,URL2,...] [--verify-sample S | --verify-all] [--idempotency-keys]
+          o2o-bench notifications [--gateways wechatpay,alipay,unionpay] [--payments N] [--copies K]
+                              [--warmup-payments W] [--concurrency C] [--prepare-parallelism P]
           o2o-bench report    --in a.json [b.json ...]
 
         common options:
@@ -55,6 +57,7 @@ internal static class Program
             {
                 "checkout" => await CheckoutBench.RunAsync(args),
                 "flashsale" or "flash-sale" => await FlashSaleBench.RunAsync(args),
+                "notifications" => await NotificationBench.RunAsync(args),
                 "report" => ReportVerb.Run(args),
                 _ => throw new UsageException($"Unknown verb '{args.Verb}'."),
             };

@@ -14,3 +14,5 @@ public sealed record RefundRequest(long? AmountFen, string? Reason);
 public sealed record RefundResponse(string RefundId, string PaymentId, string OrderId, long AmountFen, string Status, string Reason, DateTimeOffset CreatedAt, DateTimeOffset? SettledAt);
 public sealed record OrderPaymentView(string PaymentId, string Method, long AmountFen, long RefundedFen, string Currency, string Status, string? GatewayTradeNo, DateTimeOffset CreatedAt, DateTimeOffset? SettledAt);
 public sealed record OrderPaymentsResponse(string OrderId, IReadOnlyList<OrderPaymentView> Payments, IReadOnlyList<RefundResponse> Refunds);
+/// <summary>One notification as received, with what became of it; <paramref name="Flagged"/> when it was refused or needs review.</summary>
+public sealed record NotificationAuditView(string Id, string Gateway, DateTimeOffset ReceivedAt, string? PaymentId, string Outcome, bool Flagged, string Headers, string Body);

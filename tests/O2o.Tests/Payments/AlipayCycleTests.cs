@@ -77,6 +77,21 @@ public abstract class AlipayCycleTests(AppFixture fixture)
         Assert.Equal("pending_payment", (await customer.Api.Get($"/api/orders/{orderId}")).Str("status"));
         Assert.Equal("success", (await Replay(genuine)).Is(HttpStatusCode.OK).Text);
         Assert.Equal("paid", (await customer.Api.Get($"/api/orders/{orderId}")).Str("status"));
+
+        // Operators find the refused and the held ones in the review queue, and the accepted one only in the full trail.
+        var admin = await _g.World.Admin();
+        // Refused notifications are unverified, so they name no payment: they are found by what they say.
+        var flagged = (await admin.Get("/api/admin/payments/notifications?gateway=alipay&flagged=true&pageSize=200")).Is(HttpStatusCode.OK).Json!.AsArray()
+            .Where(n => n!["body"]!.GetValue<string>().Contains(no, StringComparison.Ordinal) || n["outcome"]!.GetValue<string>() == "validation_failed").ToList();
+        Assert.Equal(["amount_mismatch_flagged_for_review", "invalid_signature", "merchant_mismatch", "stale_notification", "validation_failed"],
+            flagged.Select(n => n!["outcome"]!.GetValue<string>()).Distinct().Order(StringComparer.Ordinal));
+        Assert.All(flagged, n => Assert.True(n!["flagged"]!.GetValue<bool>()));
+        var all = (await admin.Get($"/api/admin/payments/notifications?paymentId={paymentId}")).Is(HttpStatusCode.OK).Json!.AsArray();
+        Assert.Equal("accepted", all[0]!["outcome"]!.GetValue<string>());
+        Assert.False(all[0]!["flagged"]!.GetValue<bool>());
+        Assert.Contains("trade_status=TRADE_SUCCESS", all[0]!["body"]!.GetValue<string>(), StringComparison.Ordinal);
+        (await customer.Api.Get("/api/admin/payments/notifications")).Is(HttpStatusCode.Forbidden);
+        (await admin.Get("/api/admin/payments/notifications?pageSize=500")).Is(HttpStatusCode.BadRequest, "validation_failed");
     }
 
     [Fact]
@@ -90,6 +105,35 @@ public abstract class AlipayCycleTests(AppFixture fixture)
 
         Assert.Equal("paid", (await customer.Api.Get($"/api/orders/{orderId}")).Str("status"));
         await _g.LedgerOf(orderId, entries: 1);
+    }
+
+    [Fact]
+    public async Task A_refund_whose_answer_failed_is_settled_by_asking_alipay_whether_it_happened()
+    {
+        var (_, orderId, paymentId, _) = await _g.PendingPayment("alipay");
+        (await _g.World.Anonymous().Post($"/simulators/alipay/pay/{GatewayWorld.TradeNo(paymentId)}")).Is(HttpStatusCode.OK);
+        var sim = _g.Service<AlipaySimulator>();
+        var admin = await _g.World.Admin();
+
+        sim.FailNextRefund(refundedAnyway: true);
+        var happened = (await admin.Post($"/api/admin/orders/{orderId}/refunds", new { amountFen = 1000, reason = "answer lost 应答丢失" })).Is(HttpStatusCode.Created);
+        Assert.Equal("processing", happened.Str("status"));
+        sim.FailNextRefund(refundedAnyway: false);
+        var neverHappened = (await admin.Post($"/api/admin/orders/{orderId}/refunds", new { amountFen = 500, reason = "never arrived 未受理" })).Is(HttpStatusCode.Created);
+        Assert.Equal("processing", neverHappened.Str("status"));
+        Assert.Equal(1500, (await _g.OrderPayments(orderId))["payments"]![0]!["refundedFen"]!.GetValue<long>());
+
+        using (var scope = _g.World.App.Services.CreateScope())
+            Assert.True(await scope.ServiceProvider.GetRequiredService<PaymentRecovery>().RecoverRefundsAsync(TimeSpan.Zero, CancellationToken.None) >= 2);
+
+        var payments = await _g.OrderPayments(orderId);
+        var refunds = payments["refunds"]!.AsArray().ToDictionary(r => r!["refundId"]!.GetValue<string>(), r => r!["status"]!.GetValue<string>());
+        Assert.Equal("succeeded", refunds[happened.Str("refundId")]);
+        Assert.Equal("failed", refunds[neverHappened.Str("refundId")]);
+        // The failed refund's reservation is released: what was paid minus what Alipay really gave back.
+        Assert.Equal(1000, payments["payments"]![0]!["refundedFen"]!.GetValue<long>());
+        Assert.Equal(1000, sim.Books.Find(GatewayWorld.TradeNo(paymentId))!.Refunded);
+        await _g.LedgerOf(orderId, entries: 2);
     }
 }
 

@@ -34,6 +34,18 @@ public abstract class UnionPayProductTests(AppFixture fixture)
         Assert.Equal(200, paid.Long("delivered"));
         Assert.Equal("paid", (await customer.Api.Get($"/api/orders/{orderId}")).Str("status"));
     }
+
+    [Fact]
+    public async Task A_front_form_without_a_return_url_is_refused_and_opens_no_payment()
+    {
+        var (store, product) = await _g.World.StockedStore(onHand: 5, priceFen: 1200);
+        var customer = await _g.World.NewCustomer();
+        var orderId = (await World.PlaceOrder(customer.Api, store, product, 1)).Is(HttpStatusCode.Created).Str("id");
+
+        var refused = (await customer.Api.Post($"/api/orders/{orderId}/payments", new { method = "unionpay", scene = "wap" })).Is(HttpStatusCode.BadRequest, "validation_failed");
+        Assert.Contains("returnUrl", refused["errors"]!.AsObject().Select(e => e.Key));
+        Assert.Empty((await _g.OrderPayments(orderId))["payments"]!.AsArray());
+    }
 }
 
 public sealed class UnionPayProductTests_Sqlite(GatewaysSqliteApp app) : UnionPayProductTests(app), IClassFixture<GatewaysSqliteApp>;

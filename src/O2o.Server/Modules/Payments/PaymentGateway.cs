@@ -30,6 +30,8 @@ internal interface IPaymentGateway
     bool IsAvailable { get; }
     /// <summary>The <see cref="PaymentScene"/> kinds this gateway can start.</summary>
     IReadOnlyCollection<string> Scenes { get; }
+    /// <summary>Scenes the gateway refuses without a <see cref="PaymentScene.ReturnUrl"/> (where the payer's browser goes back to).</summary>
+    IReadOnlyCollection<string> ScenesNeedingReturnUrl => [];
     /// <summary>Opens the payment at the gateway; the action tells the payer what to scan or where to go.</summary>
     Task<Result<PaymentAction>> StartAsync(Payment payment, PaymentScene scene, CancellationToken ct);
     /// <summary>Checks signature, freshness and shape; never trusts anything it did not verify.</summary>

@@ -16,10 +16,14 @@ internal sealed class PaymentNotifications(O2oDb db, IEnumerable<IPaymentGateway
     {
         var audit = Audit(gatewayName, headers, body, "received");
         var (status, outcome) = await ApplyAsync(gatewayName, headers, body, audit, ct);
-        audit.Outcome = outcome;
-        db.ChangeTracker.Clear();
-        db.Add(audit);
-        await db.SaveChangesAsync(ct);
+        // A notification that changed something was kept in the same transaction; the rest are kept on their own.
+        if (db.Entry(audit).State != EntityState.Unchanged)
+        {
+            audit.Outcome = outcome;
+            db.ChangeTracker.Clear();
+            db.Add(audit);
+            await db.SaveChangesAsync(ct);
+        }
         if (status >= 400) logger.LogWarning("Rejected a {Gateway} notification: {Outcome}", gatewayName, outcome);
         return (status, outcome);
     }
@@ -41,24 +45,30 @@ internal sealed class PaymentNotifications(O2oDb db, IEnumerable<IPaymentGateway
         if (!verified.IsSuccess) return (verified.Error!.Status, verified.Error.Code);
         var notice = verified.Value;
         audit.PaymentId = notice.PaymentId;
-        if (notice.RefundId is { } refundId) return await ApplyRefundAsync(gatewayName, notice, refundId, ct);
+        if (notice.RefundId is { } refundId) return await ApplyRefundAsync(gatewayName, notice, refundId, audit, ct);
 
-        await using var transaction = await db.Database.BeginTransactionAsync(ct);
-        var payment = await db.Set<Payment>().FirstOrDefaultAsync(p => p.Id == notice.PaymentId && p.Method == gatewayName, ct);
+        // Read outside the transaction: gateways resend until acknowledged, and a copy of an applied notice needs no write turn.
+        var payment = await db.Set<Payment>().AsNoTracking().FirstOrDefaultAsync(p => p.Id == notice.PaymentId && p.Method == gatewayName, ct);
         if (payment is null) return (404, "unknown_payment");
         if (payment.AmountFen != notice.AmountFen || payment.Currency != notice.Currency)
             return (400, "amount_mismatch_flagged_for_review");
-        return await ApplyPaymentAsync(payment, notice, transaction, ct);
+        if (notice.Succeeded && payment.Status is PaymentStatus.Succeeded or PaymentStatus.Refunded) return (200, "duplicate");
+        await using var transaction = await db.Database.BeginTransactionAsync(ct);
+        return await ApplyPaymentAsync(payment, notice, transaction, ct, audit);
     }
 
     /// <summary>Settles a verified payment notice, or the same facts learnt by asking the gateway; the caller's transaction commits it.</summary>
-    public async Task<(int, string)> ApplyPaymentAsync(Payment payment, GatewayNotice notice, Microsoft.EntityFrameworkCore.Storage.IDbContextTransaction transaction, CancellationToken ct)
+    /// <remarks>The status read from <paramref name="payment"/> may be stale: the conditional update decides.</remarks>
+    public async Task<(int, string)> ApplyPaymentAsync(Payment payment, GatewayNotice notice, Microsoft.EntityFrameworkCore.Storage.IDbContextTransaction transaction,
+        CancellationToken ct, PaymentNotification? audit = null)
     {
         if (!notice.Succeeded)
         {
             var failed = await Settle(payment.Id, PaymentStatus.Failed, notice, ct);
+            var failedOutcome = failed ? "failed" : $"duplicate_{payment.Status}";
+            await KeepAsync(audit, failedOutcome, ct);
             await transaction.CommitAsync(ct);
-            return (200, failed ? "failed" : $"duplicate_{payment.Status}");
+            return (200, failedOutcome);
         }
         if (payment.Status is PaymentStatus.Succeeded or PaymentStatus.Refunded) return (200, "duplicate");
         if (payment.Status == PaymentStatus.Failed) return (200, "ignored_failed_payment");
@@ -74,12 +84,21 @@ internal sealed class PaymentNotifications(O2oDb db, IEnumerable<IPaymentGateway
             await refunds.RefundAsync(payment.Id, null, $"order no longer payable: {paid.Code}", ct);
             outcome = "accepted_and_refunded";
         }
+        await KeepAsync(audit, outcome, ct);
         await transaction.CommitAsync(ct);
         return (200, outcome);
     }
 
+    private async Task KeepAsync(PaymentNotification? audit, string outcome, CancellationToken ct)
+    {
+        if (audit is null) return;
+        audit.Outcome = outcome;
+        db.Add(audit);
+        await db.SaveChangesAsync(ct);
+    }
+
     /// <summary>A refund notice confirms (or fails) one of our processing refunds, once; it may arrive before the gateway's own answer.</summary>
-    private async Task<(int, string)> ApplyRefundAsync(string gatewayName, GatewayNotice notice, Guid refundId, CancellationToken ct)
+    private async Task<(int, string)> ApplyRefundAsync(string gatewayName, GatewayNotice notice, Guid refundId, PaymentNotification audit, CancellationToken ct)
     {
         await using var transaction = await db.Database.BeginTransactionAsync(ct);
         var refund = await db.Set<Refund>().AsNoTracking().FirstOrDefaultAsync(r => r.Id == refundId && r.PaymentId == notice.PaymentId, ct);
@@ -90,8 +109,10 @@ internal sealed class PaymentNotifications(O2oDb db, IEnumerable<IPaymentGateway
             : notice.AmountFen == refund.AmountFen;
         if (!amountMatches) return (400, "amount_mismatch_flagged_for_review");
         var applied = await refunds.CompleteAsync(refund.Id, notice.Succeeded, notice.TradeNo, ct);
+        var outcome = applied ? (notice.Succeeded ? "refund_succeeded" : "refund_failed") : "duplicate";
+        await KeepAsync(audit, outcome, ct);
         await transaction.CommitAsync(ct);
-        return (200, applied ? (notice.Succeeded ? "refund_succeeded" : "refund_failed") : "duplicate");
+        return (200, outcome);
     }
 
     /// <summary>A conditional update, so two copies of one notification apply once.</summary>

@@ -65,6 +65,7 @@ public static class PaymentsModule
         SandboxEndpoints.Map(api);
         ReceiveNotification.Map(api);
         AdminPayments.Map(api);
+        ListNotifications.Map(api);
     }
 
     /// <summary>The local gateway simulators, at /simulators/… beside /api; each answers only when its gateway is configured as Simulated.</summary>

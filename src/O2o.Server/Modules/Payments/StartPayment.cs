@@ -35,6 +35,8 @@ internal static class StartPayment
         var gateway = gateways.FirstOrDefault(g => g.Method == method && g.IsAvailable);
         if (gateway is null) return PaymentsErrors.MethodUnavailable.ToProblem();
         if (!gateway.Scenes.Contains(scene.Value.Kind)) return PaymentScene.Unsupported.ToProblem();
+        if (scene.Value.ReturnUrl is null && gateway.ScenesNeedingReturnUrl.Contains(scene.Value.Kind))
+            return Error.Validation("returnUrl", $"Required for {method} {scene.Value.Kind}: the page the payer's browser returns to.").ToProblem();
 
         // Earlier unpaid attempts are closed at their gateways first, so a superseded QR code can no longer be paid.
         var superseded = await db.Set<Payment>().AsNoTracking().Where(p => p.OrderId == order.OrderId && p.Status == PaymentStatus.Pending).ToListAsync(ct);

@@ -18,6 +18,18 @@ internal sealed class AlipaySimulator(IOptions<PaymentsOptions> options, Simulat
     public AlipayOptions Merchant => options.Value.Alipay;
     public bool IsEnabled => Merchant.Simulated;
 
+    // 0: none; 1: fail without refunding; 2: refund, then fail the answer.
+    private int _nextRefundFailure;
+
+    /// <summary>
+    /// Scenario: the next refund request answers 20000 ACQ.SYSTEM_ERROR, as Alipay does when it cannot say whether the
+    /// refund took effect; <paramref name="refundedAnyway"/> decides whether it did (only the refund query can tell).
+    /// </summary>
+    public void FailNextRefund(bool refundedAnyway) => Volatile.Write(ref _nextRefundFailure, refundedAnyway ? 2 : 1);
+
+    /// <summary>Null when the next refund goes normally; otherwise whether it takes effect behind the failed answer.</summary>
+    public bool? TakeRefundFailure() => Interlocked.Exchange(ref _nextRefundFailure, 0) switch { 1 => false, 2 => true, _ => null };
+
     /// <summary>Why a request is refused (Alipay's sub_code), or null when it is the app's, correctly signed and recent.</summary>
     public string? RejectRequest(IReadOnlyDictionary<string, string> form)
     {

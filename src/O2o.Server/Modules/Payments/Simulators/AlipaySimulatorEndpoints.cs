@@ -103,7 +103,10 @@ internal static class AlipaySimulatorEndpoints
         var requestNo = biz["out_request_no"]?.GetValue<string>() ?? no;
         if (AlipayProtocol.Fen(biz["refund_amount"]?.GetValue<string>()) is not { } amount) return Failure("40002", "Invalid Arguments", "isv.invalid-refund-amount");
         var known = sim.Books.FindRefund(requestNo) is not null;
+        var failure = sim.TakeRefundFailure();
+        if (failure == false) return Failure("20000", "Service Currently Unavailable", "ACQ.SYSTEM_ERROR");
         var (refund, refusal) = sim.Books.Refund(no, requestNo, amount, sim.Books.Find(no)?.NotifyUrl ?? "", completeNow: true);
+        if (failure == true) return Failure("20000", "Service Currently Unavailable", "ACQ.SYSTEM_ERROR");
         if (refund is null)
             return Failure("40004", "Business Failed", refusal switch { "not_exist" => "ACQ.TRADE_NOT_EXIST", "not_paid" => "ACQ.TRADE_STATUS_ERROR", _ => "ACQ.REFUND_AMT_NOT_EQUAL_TOTAL" });
         var trade = sim.Books.Find(no)!;

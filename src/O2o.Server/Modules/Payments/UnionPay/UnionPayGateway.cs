@@ -18,6 +18,8 @@ internal sealed class UnionPayGateway(UnionPayClient client, IOptions<PaymentsOp
     public bool IsAvailable => options.Value.UnionPay.IsConfigured;
 
     public IReadOnlyCollection<string> Scenes { get; } = [PaymentScene.Qr, PaymentScene.Page, PaymentScene.Wap];
+    /// <summary>frontUrl is mandatory for front consumes (txnType 01 on frontTransReq): UnionPay rejects the form without it.</summary>
+    public IReadOnlyCollection<string> ScenesNeedingReturnUrl { get; } = [PaymentScene.Page, PaymentScene.Wap];
 
     public async Task<Result<PaymentAction>> StartAsync(Payment payment, PaymentScene scene, CancellationToken ct)
     {
@@ -32,7 +34,7 @@ internal sealed class UnionPayGateway(UnionPayClient client, IOptions<PaymentsOp
                 ["txnAmt"] = payment.AmountFen.ToString(System.Globalization.CultureInfo.InvariantCulture), ["currencyCode"] = "156",
                 ["backUrl"] = address.NotifyUrl(Name), ["payTimeout"] = UnionPayProtocol.BeijingTime(payment.CreatedAt + PayTimeout),
             };
-            if (scene.ReturnUrl is not null) fields["frontUrl"] = scene.ReturnUrl;
+            fields["frontUrl"] = scene.ReturnUrl!;
             return new PaymentAction("form", client.FrontUrl, client.Signed(fields));
         }
         var answer = await client.SendAsync("backTransReq.do", new Dictionary<string, string>
