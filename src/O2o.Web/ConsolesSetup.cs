@@ -1,5 +1,6 @@
 using Microsoft.Extensions.DependencyInjection;
 using O2o.Web.Api;
+using Radzen;
 using O2o.Web.Texts;
 
 namespace O2o.Web;
@@ -13,6 +14,7 @@ public static class ConsolesSetup
     public static IServiceCollection AddO2oConsoles(this IServiceCollection services, Func<IServiceProvider, Uri> apiBaseAddress)
     {
         services.AddRazorComponents().AddInteractiveServerComponents();
+        services.AddRadzenComponents();
         services.AddHttpClient(ConsoleApi.ClientName, (sp, client) =>
         {
             client.BaseAddress = apiBaseAddress(sp);

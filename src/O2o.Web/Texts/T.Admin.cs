@@ -30,4 +30,31 @@ public static partial class T
     public static readonly Text SetOnHand = new("盘点在库数", "Counted on hand");
     public static readonly Text NewStaff = new("新建店员账号", "New staff account");
     public static readonly Text WorksAt = new("所属门店", "Works at");
+
+    public static readonly Text Today = new("今日", "Today");
+    public static readonly Text LastDays = new("近 {0} 天", "Last {0} days");
+    public static readonly Text Gmv = new("成交额（GMV）", "GMV");
+    public static readonly Text PaidOrders = new("支付订单", "Paid orders");
+    public static readonly Text AverageOrder = new("客单价", "Average order");
+    public static readonly Text PickupVsDelivery = new("自提 / 配送占比", "Pickup / delivery share");
+    public static readonly Text OrdersPerHour = new("近 24 小时每小时支付订单", "Paid orders per hour, last 24 hours");
+    public static readonly Text Funnel = new("转化漏斗（近 30 天）", "Conversion funnel (30 days)");
+    public static readonly Text Count = new("次数", "Count");
+    public static readonly Text GmvPerStore = new("门店成交额前十", "Top 10 stores by GMV");
+    public static readonly Text PerStore = new("各门店", "Per store");
+    public static readonly Text StepViewStore = new("浏览门店", "Viewed a store");
+    public static readonly Text StepViewProduct = new("浏览商品", "Viewed a product");
+    public static readonly Text StepAddToCart = new("加入购物车", "Added to cart");
+    public static readonly Text StepPlaceOrder = new("提交订单", "Placed an order");
+    public static readonly Text StepPay = new("完成支付", "Paid");
+
+    public static Text OfFunnelStep(string step) => step switch
+    {
+        "view_store" => StepViewStore,
+        "view_product" => StepViewProduct,
+        "add_to_cart" => StepAddToCart,
+        "place_order" => StepPlaceOrder,
+        "pay" => StepPay,
+        _ => new Text(step, step),
+    };
 }
