@@ -1,18 +1,22 @@
 using System.Text.Json.Serialization;
 using O2o.Server.Kernel;
 using O2o.Server.Modules.Accounts;
+using O2o.Server.Modules.Analytics;
 using O2o.Server.Modules.Cart;
 using O2o.Server.Modules.Catalog;
 using O2o.Server.Modules.Counter;
 using O2o.Server.Modules.Inventory;
 using O2o.Server.Modules.Ledger;
+using O2o.Server.Modules.Live;
 using O2o.Server.Modules.Ordering;
 using O2o.Server.Modules.Payments;
 using O2o.Server.Modules.Promotions;
 using O2o.Server.Modules.Stores;
 using O2o.Server.Platform;
 using Microsoft.AspNetCore.Hosting.Server;
+using O2o.Server.Consoles;
 using O2o.Web;
+using O2o.Web.Live;
 using O2o.Web.Components;
 using Scalar.AspNetCore;
 
@@ -56,7 +60,10 @@ builder.AddOrdering();
 builder.AddPayments();
 builder.AddLedger();
 builder.AddPromotions();
+builder.AddLive();
+builder.AddAnalytics();
 builder.Services.AddO2oConsoles(sp => new Uri(ServerAddress.Own(sp.GetRequiredService<IServer>()) ?? "http://localhost:5080"));
+builder.Services.AddSingleton<IOrderFeed, ConsoleOrderFeed>();
 
 var app = builder.Build();
 await Startup.PrepareAsync(app);
@@ -71,6 +78,7 @@ app.MapScalarApiReference("/docs", o => o.WithTitle("O2O Commerce API"));
 HealthEndpoints.Map(app);
 app.MapCatalogMedia();
 app.MapPaymentSimulators();
+app.MapLive();
 
 var api = app.MapGroup("/api");
 api.MapAccounts();
@@ -83,6 +91,7 @@ api.MapPayments();
 api.MapLedger();
 api.MapCounter();
 api.MapPromotions();
+api.MapAnalytics();
 api.MapFallback(() => Error.NotFound("not_found", "This API route").ToProblem()).ExcludeFromDescription();
 
 app.MapStaticAssets();

@@ -341,6 +341,66 @@ namespace O2o.Server.Platform.Migrations.Postgres
                     b.ToTable("accounts_staff_stores", (string)null);
                 });
 
+            modelBuilder.Entity("O2o.Server.Modules.Analytics.FunnelDay", b =>
+                {
+                    b.Property<DateOnly>("Day")
+                        .HasColumnType("date")
+                        .HasColumnName("day");
+
+                    b.Property<Guid>("MerchantId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("merchant_id");
+
+                    b.Property<Guid>("StoreId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("store_id");
+
+                    b.Property<string>("Step")
+                        .HasMaxLength(32)
+                        .HasColumnType("character varying(32)")
+                        .HasColumnName("step");
+
+                    b.Property<long>("Count")
+                        .HasColumnType("bigint")
+                        .HasColumnName("count");
+
+                    b.HasKey("Day", "MerchantId", "StoreId", "Step")
+                        .HasName("pk_analytics_funnel_daily");
+
+                    b.ToTable("analytics_funnel_daily", (string)null);
+                });
+
+            modelBuilder.Entity("O2o.Server.Modules.Analytics.RefundFact", b =>
+                {
+                    b.Property<Guid>("RefundId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("refund_id");
+
+                    b.Property<long>("AmountFen")
+                        .HasColumnType("bigint")
+                        .HasColumnName("amount_fen");
+
+                    b.Property<Guid>("OrderId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("order_id");
+
+                    b.Property<DateTimeOffset>("RefundedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("refunded_at");
+
+                    b.Property<Guid>("StoreId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("store_id");
+
+                    b.HasKey("RefundId")
+                        .HasName("pk_analytics_refunds");
+
+                    b.HasIndex("RefundedAt")
+                        .HasDatabaseName("ix_analytics_refunds_refunded_at");
+
+                    b.ToTable("analytics_refunds", (string)null);
+                });
+
             modelBuilder.Entity("O2o.Server.Modules.Cart.CartLine", b =>
                 {
                     b.Property<string>("UserId")

@@ -332,6 +332,66 @@ namespace O2o.Server.Platform.Migrations.Sqlite
                     b.ToTable("accounts_staff_stores", (string)null);
                 });
 
+            modelBuilder.Entity("O2o.Server.Modules.Analytics.FunnelDay", b =>
+                {
+                    b.Property<DateOnly>("Day")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("day");
+
+                    b.Property<Guid>("MerchantId")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("merchant_id");
+
+                    b.Property<Guid>("StoreId")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("store_id");
+
+                    b.Property<string>("Step")
+                        .HasMaxLength(32)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("step");
+
+                    b.Property<long>("Count")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("count");
+
+                    b.HasKey("Day", "MerchantId", "StoreId", "Step")
+                        .HasName("pk_analytics_funnel_daily");
+
+                    b.ToTable("analytics_funnel_daily", (string)null);
+                });
+
+            modelBuilder.Entity("O2o.Server.Modules.Analytics.RefundFact", b =>
+                {
+                    b.Property<Guid>("RefundId")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("refund_id");
+
+                    b.Property<long>("AmountFen")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("amount_fen");
+
+                    b.Property<Guid>("OrderId")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("order_id");
+
+                    b.Property<long>("RefundedAt")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("refunded_at");
+
+                    b.Property<Guid>("StoreId")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("store_id");
+
+                    b.HasKey("RefundId")
+                        .HasName("pk_analytics_refunds");
+
+                    b.HasIndex("RefundedAt")
+                        .HasDatabaseName("ix_analytics_refunds_refunded_at");
+
+                    b.ToTable("analytics_refunds", (string)null);
+                });
+
             modelBuilder.Entity("O2o.Server.Modules.Cart.CartLine", b =>
                 {
                     b.Property<string>("UserId")
