@@ -13,10 +13,17 @@ using O2o.Server.Modules.Payments;
 using O2o.Server.Modules.Promotions;
 using O2o.Server.Modules.Stores;
 using O2o.Server.Platform;
+using Microsoft.AspNetCore.Hosting.Server;
+using O2o.Server.Consoles;
+using O2o.Web;
+using O2o.Web.Live;
+using O2o.Web.Components;
 using Scalar.AspNetCore;
 
 var builder = WebApplication.CreateBuilder(args);
 builder.WebHost.ConfigureKestrel(k => k.Limits.MaxRequestBodySize = 1024 * 1024);
+// The consoles' styles and scripts come from the referenced component libraries (no CDN: the platform runs offline too).
+builder.WebHost.UseStaticWebAssets();
 
 builder.Services.AddSingleton(TimeProvider.System);
 builder.Services.AddSingleton<PlatformSecrets>();
@@ -55,6 +62,8 @@ builder.AddLedger();
 builder.AddPromotions();
 builder.AddLive();
 builder.AddAnalytics();
+builder.Services.AddO2oConsoles(sp => new Uri(ServerAddress.Own(sp.GetRequiredService<IServer>()) ?? "http://localhost:5080"));
+builder.Services.AddSingleton<IOrderFeed, ConsoleOrderFeed>();
 
 var app = builder.Build();
 await Startup.PrepareAsync(app);
@@ -62,11 +71,11 @@ await Startup.PrepareAsync(app);
 app.UseO2oProblemDetails();
 app.UseAuthentication();
 app.UseAuthorization();
+app.UseAntiforgery();
 
 app.MapOpenApi();
 app.MapScalarApiReference("/docs", o => o.WithTitle("O2O Commerce API"));
 HealthEndpoints.Map(app);
-app.MapGet("/", () => Results.Redirect("/docs")).ExcludeFromDescription();
 app.MapCatalogMedia();
 app.MapPaymentSimulators();
 app.MapLive();
@@ -84,6 +93,9 @@ api.MapCounter();
 api.MapPromotions();
 api.MapAnalytics();
 api.MapFallback(() => Error.NotFound("not_found", "This API route").ToProblem()).ExcludeFromDescription();
+
+app.MapStaticAssets();
+app.MapRazorComponents<App>().AddInteractiveServerRenderMode();
 
 app.Run();
 

@@ -1,6 +1,6 @@
 using Microsoft.AspNetCore.Hosting.Server;
-using Microsoft.AspNetCore.Hosting.Server.Features;
 using Microsoft.Extensions.Options;
+using O2o.Server.Platform;
 
 namespace O2o.Server.Modules.Payments;
 
@@ -10,18 +10,9 @@ internal sealed class PublicAddress(IServer server, IOptions<PaymentsOptions> op
     /// <summary>The named client every gateway adapter and simulator uses, so tests can route it into the test host.</summary>
     public const string ClientName = "payments-gateways";
 
-    public string? BaseUrl => (options.Value.PublicBaseUrl ?? options.Value.Sandbox.NotifyBaseUrl ?? OwnAddress())?.TrimEnd('/');
+    public string? BaseUrl => (options.Value.PublicBaseUrl ?? options.Value.Sandbox.NotifyBaseUrl ?? ServerAddress.Own(server))?.TrimEnd('/');
 
     public string NotifyUrl(string gateway) => $"{BaseUrl}/api/payments/notify/{gateway}";
 
     public string SimulatorUrl(string gateway) => $"{BaseUrl}/simulators/{gateway}";
-
-    /// <summary>The first address Kestrel listens on, with a wildcard host made local.</summary>
-    private string? OwnAddress()
-    {
-        var address = server.Features.Get<IServerAddressesFeature>()?.Addresses.FirstOrDefault();
-        if (address is null) return null;
-        return address.Replace("://+", "://localhost", StringComparison.Ordinal).Replace("://*", "://localhost", StringComparison.Ordinal)
-            .Replace("://0.0.0.0", "://localhost", StringComparison.Ordinal).Replace("://[::]", "://localhost", StringComparison.Ordinal);
-    }
 }

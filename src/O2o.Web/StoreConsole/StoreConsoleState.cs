@@ -1,0 +1,7 @@
+namespace O2o.Web.StoreConsole;
+
+/// <summary>The store this tab works for.</summary>
+public sealed class StoreConsoleState
+{
+    public StoreResponse? Store { get; set; }
+}

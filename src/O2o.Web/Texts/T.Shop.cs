@@ -1,0 +1,57 @@
+namespace O2o.Web.Texts;
+
+public static partial class T
+{
+    public static readonly Text ShopTitle = new("线上商城", "Shop");
+    public static readonly Text StoresNearby = new("附近门店", "Stores nearby");
+    public static readonly Text YourLocation = new("您的位置", "Your location");
+    public static readonly Text MyPosition = new("我的当前位置", "My current position");
+    public static readonly Text UseMyLocation = new("使用我的位置", "Use my location");
+    public static readonly Text LocationUnavailable = new("无法获取您的位置，请从列表中选择。", "Your position is not available; choose a place from the list.");
+    public static readonly Text NoStoresNearby = new("附近 20 公里内没有门店。", "No store within 20 km.");
+    public static readonly Text OpenAllHours = new("24 小时营业", "Open 24 hours");
+    public static readonly Text TodayHours = new("今日营业：", "Today:");
+    public static readonly Text SearchProducts = new("搜索商品，如 牛奶", "Search products, e.g. milk");
+    public static readonly Text NoProducts = new("没有找到商品。", "No products found.");
+    public static readonly Text AddToCart = new("加入购物车", "Add to cart");
+    public static readonly Text AddedToCart = new("已加入购物车。", "Added to the cart.");
+    public static readonly Text GoToCart = new("去购物车", "Go to the cart");
+    public static readonly Text NearbyAvailability = new("附近门店库存", "Availability at nearby stores");
+    public static readonly Text Cart = new("购物车", "Cart");
+    public static readonly Text CartEmpty = new("购物车是空的。", "Your cart is empty.");
+    public static readonly Text ContinueShopping = new("继续购物", "Continue shopping");
+    public static readonly Text LessOf = new("减少 {0}", "One less {0}");
+    public static readonly Text MoreOf = new("增加 {0}", "One more {0}");
+    public static readonly Text Checkout = new("去结算", "Checkout");
+    public static readonly Text ChooseStoreFirst = new("请先选择一家门店。", "Choose a store first.");
+    public static readonly Text HowToReceive = new("收货方式", "How to receive it");
+    public static readonly Text NotOffered = new("本店不提供", "not offered here");
+    public static readonly Text DeliveryAddress = new("收货地址", "Delivery address");
+    public static readonly Text ContactName = new("联系人", "Contact name");
+    public static readonly Text Phone = new("手机号", "Phone");
+    public static readonly Text MapHint = new("点击地图选择收货位置；圆圈是门店的配送范围。", "Click the map to set the delivery position; the circle is the store's delivery area.");
+    public static readonly Text MapLabel = new("门店、配送范围与收货位置示意图", "Map of the store, its delivery area and the delivery position");
+    public static readonly Text PlaceOrder = new("提交订单", "Place order");
+    public static readonly Text Payment = new("支付", "Payment");
+    public static readonly Text PaymentMethod = new("支付方式", "Payment method");
+    public static readonly Text MethodSandbox = new("沙箱支付（演示）", "Sandbox (demo)");
+    public static readonly Text MethodWeChat = new("微信支付", "WeChat Pay");
+    public static readonly Text MethodAlipay = new("支付宝", "Alipay");
+    public static readonly Text MethodUnionPay = new("银联云闪付", "UnionPay");
+    public static readonly Text ScanToPay = new("请扫码支付：", "Scan to pay:");
+    public static readonly Text PaymentQr = new("支付二维码", "Payment QR code");
+    public static readonly Text OpenPaymentPage = new("打开支付页面", "Open the payment page");
+    public static readonly Text SandboxPay = new("模拟付款成功", "Pay (sandbox)");
+    public static readonly Text SimulatorPay = new("模拟扫码付款（开发环境）", "Simulate the scan (development)");
+    public static readonly Text ViewOrder = new("查看订单", "View the order");
+    public static readonly Text PayNow = new("去支付", "Pay now");
+    public static readonly Text ShowCodeAtCounter = new("到店后向店员出示取货码：", "Show this code at the counter:");
+    public static readonly Text Timeline = new("订单进度", "Progress");
+    public static readonly Text CancelOrder = new("取消订单", "Cancel the order");
+    public static readonly Text MyOrders = new("我的订单", "My orders");
+    public static readonly Text NoOrders = new("还没有订单。", "No orders yet.");
+    public static readonly Text CustomerHint = new("请使用顾客账号登录，例如 customer@o2o.demo / Demo123!", "Sign in as a customer, e.g. customer@o2o.demo / Demo123!");
+    public static readonly Text NoAccount = new("还没有账号？", "No account yet?");
+    public static readonly Text Register = new("注册", "Register");
+    public static readonly Text PasswordHint = new("至少 8 位，含大小写字母和数字。", "At least 8 characters with upper and lower case letters and a digit.");
+}

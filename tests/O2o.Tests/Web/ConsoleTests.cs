@@ -1,0 +1,46 @@
+using static Microsoft.Playwright.Assertions;
+
+namespace O2o.Tests.Web;
+
+[Collection(BrowserCollection.Name)]
+public sealed class ConsoleTests(BrowserFixture browser)
+{
+    [Fact]
+    public async Task The_language_switch_turns_every_console_text_to_english_and_back()
+    {
+        var page = await browser.NewPageAsync();
+        await Screens.OnFailureAsync("language-switch", async () =>
+        {
+            await page.GotoAsync("/");
+            await Expect(page.Locator("h1")).ToHaveTextAsync("附近门店");
+            await Expect(page.Locator("html")).ToHaveAttributeAsync("lang", "zh-CN");
+            await page.GetByTestId("lang-en").ClickAsync();
+            await Expect(page.Locator("h1")).ToHaveTextAsync("Stores nearby");
+            await Expect(page.Locator("html")).ToHaveAttributeAsync("lang", "en");
+            await Expect(page.GetByTestId("stores")).ToContainTextAsync("Open");
+            await page.GetByTestId("lang-zh").ClickAsync();
+            await Expect(page.Locator("h1")).ToHaveTextAsync("附近门店");
+        }, page);
+    }
+
+    [Fact]
+    public async Task The_admin_dashboard_draws_its_charts_from_the_sales_figures()
+    {
+        var page = await browser.NewPageAsync(1280, 900);
+        await Screens.OnFailureAsync("dashboard", async () =>
+        {
+            await page.GotoAsync("/admin");
+            await Pages.SignInAsync(page, "admin@o2o.demo", "Admin123!");
+            await Expect(page.GetByTestId("kpis-period")).ToContainTextAsync("¥");
+            foreach (var chart in new[] { "chart-hours", "chart-share", "chart-funnel", "chart-stores" })
+            {
+                // A series draws one shape per bar or slice; the axes alone would leave none.
+                var shapes = page.GetByTestId(chart).Locator(".rz-column-series path, .rz-bar-series path, .rz-donut-series path");
+                await Expect(shapes.First).ToBeAttachedAsync();
+                Assert.True(await shapes.CountAsync() >= 2, $"{chart} drew {await shapes.CountAsync()} shapes");
+            }
+            await Expect(page.GetByTestId("store-table").Locator("tbody tr").First).ToBeVisibleAsync();
+            await Screens.ForReadmeAsync(page, "admin-dashboard");
+        }, page);
+    }
+}

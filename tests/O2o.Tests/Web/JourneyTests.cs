@@ -1,0 +1,73 @@
+using System.Text.RegularExpressions;
+using static Microsoft.Playwright.Assertions;
+
+namespace O2o.Tests.Web;
+
+[Collection(BrowserCollection.Name)]
+public sealed partial class JourneyTests(BrowserFixture browser)
+{
+    [Fact]
+    public async Task A_customer_buys_for_pickup_while_the_store_sees_it_arrive_live_and_hands_it_over_against_the_code()
+    {
+        var customer = await browser.NewPageAsync();
+        var staff = await browser.NewPageAsync(1280, 800);
+        await Screens.OnFailureAsync("pickup-journey", async () =>
+        {
+            await staff.GotoAsync("/store");
+            await Pages.SignInAsync(staff, Pages.Staff);
+            await Expect(staff.GetByTestId("board")).ToBeVisibleAsync();
+
+            await Pages.AddMilkToCartAsync(customer);
+            await Pages.GoToCheckoutAsync(customer);
+            await customer.GetByTestId("place-order").ClickAsync();
+            await customer.WaitForURLAsync(PayUrl());
+            var orderId = PayUrl().Match(customer.Url).Groups["id"].Value;
+            await customer.GetByTestId("method-sandbox").ClickAsync();
+            await Expect(customer.GetByTestId("qr")).ToBeVisibleAsync();
+            await customer.GetByTestId("sandbox-pay").ClickAsync();
+            await Expect(customer.GetByTestId("order-status")).ToHaveAttributeAsync("data-status", "paid");
+            var code = (await customer.GetByTestId("pickup-code").InnerTextAsync()).Trim();
+            Assert.Matches("^[0-9]{6}$", code);
+
+            // The staff page was not reloaded: the order arrives through the live feed, with the alert.
+            var card = staff.Locator($"[data-order-id='{orderId}']");
+            await Expect(staff.GetByTestId("new-order-alert")).ToBeVisibleAsync();
+            await Expect(staff.GetByTestId("column-paid").Locator($"[data-order-id='{orderId}']")).ToBeVisibleAsync();
+            await Screens.ForReadmeAsync(staff, "store-console");
+            await card.GetByTestId("accept").ClickAsync();
+            await Expect(customer.GetByTestId("order-status")).ToHaveAttributeAsync("data-status", "preparing");
+            await staff.GetByTestId("column-preparing").Locator($"[data-order-id='{orderId}']").GetByTestId("ready").ClickAsync();
+            await Expect(customer.GetByTestId("order-status")).ToHaveAttributeAsync("data-status", "ready_for_pickup");
+            await Screens.ForReadmeAsync(customer, "storefront-order");
+
+            await staff.GetByTestId("pickup-input").FillAsync(code);
+            await staff.GetByTestId("verify").ClickAsync();
+            await Expect(staff.GetByTestId("verified")).ToBeVisibleAsync();
+            await Expect(customer.GetByTestId("order-status")).ToHaveAttributeAsync("data-status", "completed");
+            await Expect(customer.GetByTestId("timeline").Locator("li")).ToHaveCountAsync(5);
+        }, customer, staff);
+    }
+
+    [Fact]
+    public async Task Delivery_outside_the_stores_area_is_refused_with_the_apis_message_before_paying()
+    {
+        var customer = await browser.NewPageAsync();
+        await Screens.OnFailureAsync("delivery-out-of-area", async () =>
+        {
+            await Pages.AddMilkToCartAsync(customer);
+            await Pages.GoToCheckoutAsync(customer);
+            await customer.GetByTestId("fulfillment-delivery").CheckAsync();
+            await customer.GetByTestId("address-line").FillAsync("江苏省苏州市观前街 1 号");
+            await customer.Locator("#addr-name").FillAsync("王小明");
+            await customer.GetByTestId("address-phone").FillAsync("13800138000");
+            await customer.GetByTestId("address-lat").FillAsync("31.3");
+            await customer.GetByTestId("address-lng").FillAsync("120.6");
+            await customer.GetByTestId("place-order").ClickAsync();
+            await Expect(customer.GetByTestId("problem")).ToContainTextAsync("配送范围");
+            Assert.DoesNotContain("/pay", customer.Url, StringComparison.Ordinal);
+        }, customer);
+    }
+
+    [GeneratedRegex("/orders/(?<id>[0-9a-f-]{36})/pay")]
+    private static partial Regex PayUrl();
+}
