@@ -10,6 +10,7 @@ using O2o.Server.Modules.Ordering;
 using O2o.Server.Modules.Payments;
 using O2o.Server.Modules.Promotions;
 using O2o.Server.Modules.Stores;
+using O2o.Server.Modules.Vouchers;
 using O2o.Server.Platform;
 using Scalar.AspNetCore;
 
@@ -51,6 +52,7 @@ builder.AddOrdering();
 builder.AddPayments();
 builder.AddLedger();
 builder.AddPromotions();
+builder.AddVouchers();
 
 var app = builder.Build();
 await Startup.PrepareAsync(app);
@@ -77,6 +79,7 @@ api.MapPayments();
 api.MapLedger();
 api.MapCounter();
 api.MapPromotions();
+api.MapVouchers();
 api.MapFallback(() => Error.NotFound("not_found", "This API route").ToProblem()).ExcludeFromDescription();
 
 app.Run();

@@ -20,6 +20,8 @@ internal static class FulfillmentType
 {
     public const string Pickup = "pickup";
     public const string Delivery = "delivery";
+    /// <summary>Vouchers (团购券): nothing to hand over; paying completes the order and the Vouchers module issues the codes.</summary>
+    public const string Voucher = "voucher";
 }
 
 internal sealed class DeliveryAddress
@@ -58,7 +60,7 @@ internal sealed class Order
     private static readonly Dictionary<string, string[]> Allowed = new()
     {
         [OrderStatus.PendingPayment] = [OrderStatus.Paid, OrderStatus.Cancelled],
-        [OrderStatus.Paid] = [OrderStatus.Preparing, OrderStatus.Cancelled],
+        [OrderStatus.Paid] = [OrderStatus.Preparing, OrderStatus.Completed, OrderStatus.Cancelled],
         [OrderStatus.Preparing] = [OrderStatus.ReadyForPickup, OrderStatus.OutForDelivery, OrderStatus.Cancelled],
         [OrderStatus.ReadyForPickup] = [OrderStatus.Completed, OrderStatus.Cancelled],
         [OrderStatus.OutForDelivery] = [OrderStatus.Completed, OrderStatus.Cancelled],
@@ -116,7 +118,9 @@ internal sealed class Order
     {
         var allowed = Allowed[Status].Contains(target)
             && !(target == OrderStatus.ReadyForPickup && FulfillmentType != Modules.Ordering.FulfillmentType.Pickup)
-            && !(target == OrderStatus.OutForDelivery && FulfillmentType != Modules.Ordering.FulfillmentType.Delivery);
+            && !(target == OrderStatus.OutForDelivery && FulfillmentType != Modules.Ordering.FulfillmentType.Delivery)
+            && !(Status == OrderStatus.Paid && target == OrderStatus.Completed && FulfillmentType != Modules.Ordering.FulfillmentType.Voucher)
+            && !(target == OrderStatus.Preparing && FulfillmentType == Modules.Ordering.FulfillmentType.Voucher);
         if (!allowed) return OrderingErrors.InvalidStatus(Status, target);
 
         Status = target;
@@ -127,7 +131,7 @@ internal sealed class Order
         return null;
     }
 
-    public Error? MarkPaid(Guid paymentId, string pickupCode, DateTimeOffset at)
+    public Error? MarkPaid(Guid paymentId, string? pickupCode, DateTimeOffset at)
     {
         if (TransitionTo(OrderStatus.Paid, at, null) is { } error) return error;
         PaidAt = at;

@@ -23,8 +23,10 @@ internal sealed class OrderPlacement(O2oDb db, IStores stores, ICatalog catalog,
         var f = request.Fulfillment;
         var store = Guid.TryParse(f.StoreId, out var storeId) ? await stores.FindAsync(storeId, ct) : null;
         if (store is null) return OrderingErrors.StoreNotFound;
-        if (!store.Offers(f.Type!)) return OrderingErrors.FulfillmentNotOffered;
-        if (!store.OpenNow) return OrderingErrors.StoreClosed;
+        // Vouchers are bought any time, for use later; goods need the store open and offering the fulfilment.
+        var forVouchers = f.Type == FulfillmentType.Voucher;
+        if (!forVouchers && !store.Offers(f.Type!)) return OrderingErrors.FulfillmentNotOffered;
+        if (!forVouchers && !store.OpenNow) return OrderingErrors.StoreClosed;
 
         DeliveryAddress? address = null;
         double? distanceKm = null;
@@ -55,6 +57,8 @@ internal sealed class OrderPlacement(O2oDb db, IStores stores, ICatalog catalog,
             if (missing.Count > 0)
                 return OrderingErrors.ProductNotFound with { Extensions = new Dictionary<string, object?> { ["productIds"] = missing.Select(m => m.ProductId == Guid.Empty ? "(not an id)" : m.ProductId.ToString()).ToArray() } };
 
+            if (merged.Any(m => (products[m.ProductId].Kind == ProductKinds.Voucher) != forVouchers)) return OrderingErrors.WrongProductKind;
+
             var order = Order.Place(request.CustomerId, store.Id, f.Type!, address, distanceKm,
                 merged.Select(m => new OrderLine
                 {
@@ -63,8 +67,11 @@ internal sealed class OrderPlacement(O2oDb db, IStores stores, ICatalog catalog,
                 }).ToList(),
                 deliveryFee, clock.GetUtcNow(), request.PaymentTimeout ?? options.Value.PaymentTimeout, request.Source);
 
-            var shortages = await inventory.ReserveAsync(store.Id, merged.Select(m => new StockLine(m.ProductId, m.Quantity)).ToList(), $"order:{order.Id}", ct);
-            if (shortages.Count > 0) return Shortages.ToError(shortages, id => products[id].NameZh);
+            if (!forVouchers)
+            {
+                var shortages = await inventory.ReserveAsync(store.Id, merged.Select(m => new StockLine(m.ProductId, m.Quantity)).ToList(), $"order:{order.Id}", ct);
+                if (shortages.Count > 0) return Shortages.ToError(shortages, id => products[id].NameZh);
+            }
 
             db.Add(order);
             if (fromCart) await cart.ClearAsync(request.CustomerId, ct);

@@ -21,6 +21,18 @@ public sealed record PlacementRequest(string CustomerId, FulfillmentDto Fulfillm
 /// <summary>Raised inside the transaction that cancels an order (by a person or by the payment timeout).</summary>
 public sealed record OrderCancelled(Guid OrderId, bool WasPaid, string Reason, string? Source) : IDomainEvent;
 
+/// <summary>A line of a paid order: what was bought, how many, at what unit price (fen).</summary>
+public sealed record PaidLine(Guid ProductId, int Quantity, long UnitPriceFen);
+
+/// <summary>Raised in the transaction that pays (and so completes) an order for vouchers; the Vouchers module issues the codes.</summary>
+public sealed record VoucherOrderPaid(Guid OrderId, string CustomerId, Guid StoreId, IReadOnlyList<PaidLine> Lines, DateTimeOffset PaidAt) : IDomainEvent;
+
+/// <summary>The fulfilment type of orders for vouchers, placed through <see cref="IOrdering.PlaceAsync"/> only (checkout takes pickup or delivery).</summary>
+public static class VoucherFulfillment
+{
+    public const string Type = FulfillmentType.Voucher;
+}
+
 /// <summary>The Ordering module's facade.</summary>
 public interface IOrdering
 {
