@@ -15,7 +15,7 @@ internal static class CustomerVouchers
         var mine = api.MapGroup("/vouchers").RequireAuthorization(Policies.Customer).WithTags("Vouchers");
         mine.MapGet("", List).WithSummary("My vouchers, newest first, a page at a time (status filter; X-Total-Count)");
         mine.MapGet("/{voucherId}", Get).WithSummary("One of my vouchers, with its code and redemptions");
-        mine.MapPost("/{voucherId}/refund", Refund)
+        mine.MapPost("/{voucherId}/refund", GiveBackUnused)
             .WithSummary("Give back the uses left: the whole price if none was used, else their share; refunded through the original payment");
     }
 
@@ -39,7 +39,7 @@ internal static class CustomerVouchers
         return Results.Ok((await VoucherViews.ToResponsesAsync(db, [voucher], http.PrefersEnglish(), ct))[0]);
     }
 
-    private static async Task<IResult> Refund(string voucherId, ClaimsPrincipal principal, HttpContext http, O2oDb db, EventBus events, TimeProvider clock,
+    private static async Task<IResult> GiveBackUnused(string voucherId, ClaimsPrincipal principal, HttpContext http, O2oDb db, EventBus events, TimeProvider clock,
         CancellationToken ct)
     {
         var voucher = await FindOwnAsync(voucherId, principal, db, ct);

@@ -68,9 +68,9 @@ internal static class VoucherTermsEndpoints
         var products = await catalog.GetAsync(terms.Select(t => t.ProductId).ToList(), ct);
         var english = http.PrefersEnglish();
         return Results.Ok(terms.Where(t => products.TryGetValue(t.ProductId, out var p) && p.IsActive)
-            .Select(t => (Terms: t, Product: products[t.ProductId]))
-            .OrderBy(x => x.Product.PriceFen).ThenBy(x => x.Product.Id)
-            .Select(x => new VoucherOffer(x.Product.Id.ToString(), x.Product.DisplayName(english), x.Product.NameZh, x.Product.NameEn, x.Product.PriceFen,
+            .Select(t => (Terms: t, Info: products[t.ProductId]))
+            .OrderBy(x => x.Info.PriceFen).ThenBy(x => x.Info.Id)
+            .Select(x => new VoucherOffer(x.Info.Id.ToString(), x.Info.DisplayName(english), x.Info.NameZh, x.Info.NameEn, x.Info.PriceFen,
                 x.Terms.FaceValueFen, x.Terms.Uses, x.Terms.StoreIds.Select(g => g.ToString()).ToArray(), x.Terms.ValidUntil, x.Terms.ValidDays,
                 x.Terms.SalesEndAt, x.Terms.PerCustomerLimit))
             .ToList());
