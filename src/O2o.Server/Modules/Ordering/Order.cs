@@ -86,6 +86,8 @@ internal sealed class Order
     public string? PickupCode { get; private set; }
     public DateTimeOffset CreatedAt { get; init; }
     public DateTimeOffset PaymentDeadline { get; init; }
+    /// <summary>The pickup slot taken at a store that paces pickups; given back when the order is cancelled.</summary>
+    public DateTimeOffset? PickupSlotStart { get; init; }
     public DateTimeOffset? PaidAt { get; private set; }
     public Guid? PaymentId { get; private set; }
     public DateTimeOffset? ClosedAt { get; private set; }
@@ -96,7 +98,7 @@ internal sealed class Order
     public bool IsOpen => OrderStatus.Open.Contains(Status);
 
     public static Order Place(string customerId, Guid storeId, string fulfillmentType, DeliveryAddress? address, double? distanceKm,
-        List<OrderLine> lines, long deliveryFeeFen, DateTimeOffset now, TimeSpan paymentTimeout, string? source = null)
+        List<OrderLine> lines, long deliveryFeeFen, DateTimeOffset now, TimeSpan paymentTimeout, string? source = null, DateTimeOffset? pickupSlot = null)
     {
         var id = Guid.CreateVersion7();
         var subtotal = lines.Sum(l => l.LineTotalFen);
@@ -104,7 +106,7 @@ internal sealed class Order
         {
             Id = id, CustomerId = customerId, StoreId = storeId, FulfillmentType = fulfillmentType, DeliveryAddress = address,
             DeliveryDistanceKm = distanceKm, SubtotalFen = subtotal, DeliveryFeeFen = deliveryFeeFen, TotalFen = subtotal + deliveryFeeFen,
-            CreatedAt = now, PaymentDeadline = now + paymentTimeout, Source = source,
+            CreatedAt = now, PaymentDeadline = now + paymentTimeout, Source = source, PickupSlotStart = pickupSlot,
             Lines = lines.Select(l => new OrderLine
             {
                 OrderId = id, ProductId = l.ProductId, Sku = l.Sku, NameZh = l.NameZh, NameEn = l.NameEn, UnitPriceFen = l.UnitPriceFen, Quantity = l.Quantity,

@@ -13,7 +13,7 @@ namespace O2o.Server.Modules.Ordering;
 /// Places an order: store, fulfilment and products checked, every line reserved or none, in one transaction.
 /// Checkout and flash sales both come through here, so there is one way an order begins.
 /// </summary>
-internal sealed class OrderPlacement(O2oDb db, IStores stores, ICatalog catalog, ICart cart, IInventory inventory,
+internal sealed class OrderPlacement(O2oDb db, IStores stores, ICatalog catalog, ICart cart, IInventory inventory, PickupSlotBookings slots,
     IOptions<OrderingOptions> options, IOptions<DeliveryOptions> delivery, TimeProvider clock)
 {
     public const int MaxLines = 100;
@@ -27,6 +27,8 @@ internal sealed class OrderPlacement(O2oDb db, IStores stores, ICatalog catalog,
         var forVouchers = f.Type == FulfillmentType.Voucher;
         if (!forVouchers && !store.Offers(f.Type!)) return OrderingErrors.FulfillmentNotOffered;
         if (!forVouchers && !store.OpenNow) return OrderingErrors.StoreClosed;
+        var slot = await slots.CheckAsync(store, f.Type!, f.PickupSlot, ct);
+        if (!slot.IsSuccess) return slot.Error!;
 
         DeliveryAddress? address = null;
         double? distanceKm = null;
@@ -65,7 +67,7 @@ internal sealed class OrderPlacement(O2oDb db, IStores stores, ICatalog catalog,
                     ProductId = m.ProductId, Sku = products[m.ProductId].Sku, NameZh = products[m.ProductId].NameZh,
                     NameEn = products[m.ProductId].NameEn, UnitPriceFen = m.UnitPriceFen ?? products[m.ProductId].PriceFen, Quantity = m.Quantity,
                 }).ToList(),
-                deliveryFee, clock.GetUtcNow(), request.PaymentTimeout ?? options.Value.PaymentTimeout, request.Source);
+                deliveryFee, clock.GetUtcNow(), request.PaymentTimeout ?? options.Value.PaymentTimeout, request.Source, slot.Value);
 
             if (!forVouchers)
             {
@@ -73,6 +75,7 @@ internal sealed class OrderPlacement(O2oDb db, IStores stores, ICatalog catalog,
                 if (shortages.Count > 0) return Shortages.ToError(shortages, id => products[id].NameZh);
             }
 
+            if (slot.Value is { } start && !await slots.TakeAsync(store.Id, start, store.PickupSlots!.Capacity, ct)) return PickupSlotBookings.Full;
             db.Add(order);
             if (fromCart) await cart.ClearAsync(request.CustomerId, ct);
             await db.SaveChangesAsync(ct);

@@ -10,7 +10,7 @@ namespace O2o.Server.Modules.Ordering;
 /// Moves an order through its state machine together with what each move implies for stock, pickup codes
 /// and other modules, in one transaction. Concurrent moves of one order are caught by its version.
 /// </summary>
-internal sealed class OrderWorkflow(O2oDb db, IInventory inventory, EventBus events, TimeProvider clock)
+internal sealed class OrderWorkflow(O2oDb db, IInventory inventory, PickupSlotBookings slots, EventBus events, TimeProvider clock)
 {
     public Task<Result<Order>> MoveAsync(Guid orderId, string target, string? note, Func<Order, Error?>? guard, CancellationToken ct) =>
         RunAsync(orderId, whole: true, async order =>
@@ -24,6 +24,7 @@ internal sealed class OrderWorkflow(O2oDb db, IInventory inventory, EventBus eve
             if (target == OrderStatus.Cancelled)
             {
                 if (order.FulfillmentType != FulfillmentType.Voucher) await inventory.ReleaseAsync(order.StoreId, stock, reference, ct);
+                if (order.PickupSlotStart is { } slot) await slots.GiveBackAsync(order.StoreId, slot, ct);
                 await ReleasePickupCodeAsync(order, ct);
                 events.Publish(new OrderCancelled(order.Id, wasPaid, note ?? "cancelled", order.Source));
             }

@@ -6,7 +6,7 @@ namespace O2o.Server.Modules.Stores;
 
 /// <summary>What other modules may know of a store.</summary>
 public sealed record StoreInfo(Guid Id, Guid MerchantId, string Name, double Lat, double Lng, string TimeZone,
-    IReadOnlyList<string> Services, double DeliveryRadiusKm, bool OpenNow)
+    IReadOnlyList<string> Services, double DeliveryRadiusKm, bool OpenNow, PickupSlotRules? PickupSlots = null)
 {
     public bool Offers(string service) => Services.Contains(service);
 }
@@ -27,6 +27,8 @@ public interface IStores
     Task<bool> MerchantExistsAsync(Guid merchantId, CancellationToken ct);
     /// <summary>Stores within a radius of a WGS-84 position, nearest first.</summary>
     Task<IReadOnlyList<NearbyStore>> NearbyAsync(double lat, double lng, double radiusKm, CancellationToken ct);
+    /// <summary>The pickup slots of a store on its local calendar day (none when it does not pace pickups).</summary>
+    Task<IReadOnlyList<PickupSlot>> PickupSlotsAsync(Guid storeId, DateOnly localDay, CancellationToken ct);
 }
 
 public sealed record NearbyStore(StoreInfo Store, string Address, double DistanceKm);
@@ -61,9 +63,16 @@ internal sealed class StoresFacade(O2oDb db, TimeProvider clock) : IStores
             .Select(x => new NearbyStore(ToInfo(x.Store, now), x.Store.Address, x.Km)).ToList();
     }
 
+    public async Task<IReadOnlyList<PickupSlot>> PickupSlotsAsync(Guid storeId, DateOnly localDay, CancellationToken ct)
+    {
+        var store = await db.Set<Store>().AsNoTracking().FirstOrDefaultAsync(s => s.Id == storeId, ct);
+        return store is null ? [] : PickupSlotCalendar.On(store, localDay);
+    }
+
     public Task<bool> MerchantExistsAsync(Guid merchantId, CancellationToken ct) =>
         db.Set<Merchant>().AnyAsync(m => m.Id == merchantId, ct);
 
     internal static StoreInfo ToInfo(Store s, DateTimeOffset now) =>
-        new(s.Id, s.MerchantId, s.Name, s.Lat, s.Lng, s.TimeZone, s.Services, s.DeliveryRadiusKm, s.IsOpenAt(now));
+        new(s.Id, s.MerchantId, s.Name, s.Lat, s.Lng, s.TimeZone, s.Services, s.DeliveryRadiusKm, s.IsOpenAt(now),
+            s.PickupSlotMinutes is { } m && s.PickupSlotCapacity is { } c ? new PickupSlotRules(m, c, s.PickupLeadMinutes) : null);
 }

@@ -1055,6 +1055,10 @@ namespace O2o.Server.Platform.Migrations.Postgres
                         .HasColumnType("character varying(6)")
                         .HasColumnName("pickup_code");
 
+                    b.Property<DateTimeOffset?>("PickupSlotStart")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("pickup_slot_start");
+
                     b.Property<string>("Source")
                         .HasMaxLength(64)
                         .HasColumnType("character varying(64)")
@@ -1194,6 +1198,26 @@ namespace O2o.Server.Platform.Migrations.Postgres
                         .HasDatabaseName("ix_ordering_pickup_failures_store_id_at");
 
                     b.ToTable("ordering_pickup_failures", (string)null);
+                });
+
+            modelBuilder.Entity("O2o.Server.Modules.Ordering.PickupSlotCount", b =>
+                {
+                    b.Property<Guid>("StoreId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("store_id");
+
+                    b.Property<long>("SlotStartMs")
+                        .HasColumnType("bigint")
+                        .HasColumnName("slot_start_ms");
+
+                    b.Property<int>("Taken")
+                        .HasColumnType("integer")
+                        .HasColumnName("taken");
+
+                    b.HasKey("StoreId", "SlotStartMs")
+                        .HasName("pk_ordering_pickup_slot_counts");
+
+                    b.ToTable("ordering_pickup_slot_counts", (string)null);
                 });
 
             modelBuilder.Entity("O2o.Server.Modules.Payments.Payment", b =>
@@ -1561,6 +1585,18 @@ namespace O2o.Server.Platform.Migrations.Postgres
                         .HasMaxLength(32)
                         .HasColumnType("character varying(32)")
                         .HasColumnName("phone");
+
+                    b.Property<int>("PickupLeadMinutes")
+                        .HasColumnType("integer")
+                        .HasColumnName("pickup_lead_minutes");
+
+                    b.Property<int?>("PickupSlotCapacity")
+                        .HasColumnType("integer")
+                        .HasColumnName("pickup_slot_capacity");
+
+                    b.Property<int?>("PickupSlotMinutes")
+                        .HasColumnType("integer")
+                        .HasColumnName("pickup_slot_minutes");
 
                     b.Property<string>("Services")
                         .IsRequired()

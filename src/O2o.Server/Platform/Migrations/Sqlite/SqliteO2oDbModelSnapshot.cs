@@ -1046,6 +1046,10 @@ namespace O2o.Server.Platform.Migrations.Sqlite
                         .HasColumnType("TEXT")
                         .HasColumnName("pickup_code");
 
+                    b.Property<long?>("PickupSlotStart")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("pickup_slot_start");
+
                     b.Property<string>("Source")
                         .HasMaxLength(64)
                         .HasColumnType("TEXT")
@@ -1185,6 +1189,26 @@ namespace O2o.Server.Platform.Migrations.Sqlite
                         .HasDatabaseName("ix_ordering_pickup_failures_store_id_at");
 
                     b.ToTable("ordering_pickup_failures", (string)null);
+                });
+
+            modelBuilder.Entity("O2o.Server.Modules.Ordering.PickupSlotCount", b =>
+                {
+                    b.Property<Guid>("StoreId")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("store_id");
+
+                    b.Property<long>("SlotStartMs")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("slot_start_ms");
+
+                    b.Property<int>("Taken")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("taken");
+
+                    b.HasKey("StoreId", "SlotStartMs")
+                        .HasName("pk_ordering_pickup_slot_counts");
+
+                    b.ToTable("ordering_pickup_slot_counts", (string)null);
                 });
 
             modelBuilder.Entity("O2o.Server.Modules.Payments.Payment", b =>
@@ -1552,6 +1576,18 @@ namespace O2o.Server.Platform.Migrations.Sqlite
                         .HasMaxLength(32)
                         .HasColumnType("TEXT")
                         .HasColumnName("phone");
+
+                    b.Property<int>("PickupLeadMinutes")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("pickup_lead_minutes");
+
+                    b.Property<int?>("PickupSlotCapacity")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("pickup_slot_capacity");
+
+                    b.Property<int?>("PickupSlotMinutes")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("pickup_slot_minutes");
 
                     b.Property<string>("Services")
                         .IsRequired()
