@@ -1,11 +1,13 @@
 using System.Text.Json.Serialization;
 using O2o.Server.Kernel;
 using O2o.Server.Modules.Accounts;
+using O2o.Server.Modules.Analytics;
 using O2o.Server.Modules.Cart;
 using O2o.Server.Modules.Catalog;
 using O2o.Server.Modules.Counter;
 using O2o.Server.Modules.Inventory;
 using O2o.Server.Modules.Ledger;
+using O2o.Server.Modules.Live;
 using O2o.Server.Modules.Ordering;
 using O2o.Server.Modules.Payments;
 using O2o.Server.Modules.Promotions;
@@ -52,6 +54,8 @@ builder.AddOrdering();
 builder.AddPayments();
 builder.AddLedger();
 builder.AddPromotions();
+builder.AddLive();
+builder.AddAnalytics();
 builder.AddVouchers();
 
 var app = builder.Build();
@@ -67,6 +71,7 @@ HealthEndpoints.Map(app);
 app.MapGet("/", () => Results.Redirect("/docs")).ExcludeFromDescription();
 app.MapCatalogMedia();
 app.MapPaymentSimulators();
+app.MapLive();
 
 var api = app.MapGroup("/api");
 api.MapAccounts();
@@ -79,6 +84,7 @@ api.MapPayments();
 api.MapLedger();
 api.MapCounter();
 api.MapPromotions();
+api.MapAnalytics();
 api.MapVouchers();
 api.MapFallback(() => Error.NotFound("not_found", "This API route").ToProblem()).ExcludeFromDescription();
 

@@ -11,3 +11,13 @@ public interface IEventHandler<in TEvent> where TEvent : IDomainEvent
 {
     Task HandleAsync(TEvent domainEvent, CancellationToken ct);
 }
+
+/// <summary>
+/// Hears an event on this node once the transaction that raised it has committed: at most once, never retried, never
+/// on another node. For hints that may be lost (a live screen), never for what must happen (that is
+/// <see cref="IEventHandler{TEvent}"/>). Called on the committing thread: hand the event off, do not wait on anything.
+/// </summary>
+public interface IAfterCommitListener<in TEvent> where TEvent : IDomainEvent
+{
+    void Heard(TEvent domainEvent);
+}

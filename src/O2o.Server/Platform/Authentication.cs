@@ -47,6 +47,16 @@ public static class Policies
         public void Configure(JwtBearerOptions options)
         {
             options.MapInboundClaims = false;
+            // Browsers cannot set headers on a WebSocket, so SignalR clients send the token as access_token on hub paths.
+            options.Events = new JwtBearerEvents
+            {
+                OnMessageReceived = context =>
+                {
+                    if (context.HttpContext.Request.Path.StartsWithSegments("/hubs") && context.Request.Query["access_token"] is { Count: 1 } token)
+                        context.Token = token.ToString();
+                    return Task.CompletedTask;
+                },
+            };
             options.TokenHandlers.Clear();
             options.TokenHandlers.Add(new CachingJsonWebTokenHandler() { MapInboundClaims = false });
             options.TokenValidationParameters = new TokenValidationParameters

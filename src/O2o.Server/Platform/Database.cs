@@ -24,18 +24,20 @@ public static class Database
         var provider = (builder.Configuration["Database:Provider"] ?? DatabaseOptions.Sqlite).Trim().ToLowerInvariant();
         var connectionString = builder.Configuration.GetConnectionString("O2O");
         builder.Services.Configure<DatabaseOptions>(o => o.Provider = provider);
+        builder.Services.AddSingleton<AfterCommitInterceptor>();
         switch (provider)
         {
             case DatabaseOptions.Sqlite:
                 connectionString = PrepareSqlite(string.IsNullOrWhiteSpace(connectionString) ? DefaultSqlite : connectionString, builder.Environment.ContentRootPath);
                 builder.Services.AddSingleton<SqliteWriteQueue>();
-                builder.Services.AddDbContextPool<SqliteO2oDb>((sp, o) => ConfigureSqlite(o, connectionString).AddInterceptors(sp.GetRequiredService<SqliteWriteQueue>()));
+                builder.Services.AddDbContextPool<SqliteO2oDb>((sp, o) => ConfigureSqlite(o, connectionString)
+                    .AddInterceptors(sp.GetRequiredService<SqliteWriteQueue>(), sp.GetRequiredService<AfterCommitInterceptor>()));
                 builder.Services.AddScoped<O2oDb>(sp => sp.GetRequiredService<SqliteO2oDb>());
                 break;
             case DatabaseOptions.Postgres:
                 if (string.IsNullOrWhiteSpace(connectionString))
                     throw new InvalidOperationException("Database:Provider is postgres but ConnectionStrings:O2O is not set.");
-                builder.Services.AddDbContextPool<PostgresO2oDb>(o => ConfigurePostgres(o, connectionString));
+                builder.Services.AddDbContextPool<PostgresO2oDb>((sp, o) => ConfigurePostgres(o, connectionString).AddInterceptors(sp.GetRequiredService<AfterCommitInterceptor>()));
                 builder.Services.AddScoped<O2oDb>(sp => sp.GetRequiredService<PostgresO2oDb>());
                 break;
             default:
@@ -47,7 +49,7 @@ public static class Database
         options.UseSqlite(connectionString, o => o.MigrationsHistoryTable("platform_migrations").UseQuerySplittingBehavior(QuerySplittingBehavior.SplitQuery))
             .UseSnakeCaseNamingConvention();
 
-    internal static void ConfigurePostgres(DbContextOptionsBuilder options, string connectionString) =>
+    internal static DbContextOptionsBuilder ConfigurePostgres(DbContextOptionsBuilder options, string connectionString) =>
         options.UseNpgsql(connectionString, o => o.MigrationsHistoryTable("platform_migrations").UseQuerySplittingBehavior(QuerySplittingBehavior.SplitQuery))
             .UseSnakeCaseNamingConvention();
 

@@ -1,8 +1,10 @@
 using System.Diagnostics;
 using Microsoft.EntityFrameworkCore;
 using O2o.Server.Modules.Accounts;
+using O2o.Server.Modules.Analytics;
 using O2o.Server.Modules.Catalog;
 using O2o.Server.Modules.Inventory;
+using O2o.Server.Modules.Ordering;
 using O2o.Server.Modules.Stores;
 using O2o.Server.Modules.Vouchers;
 
@@ -17,6 +19,8 @@ public sealed class DemoOptions
 /// <summary>A realistic Shanghai to try the platform on: the same stores, products, stock and logins on every fresh start.</summary>
 public static class DemoWorld
 {
+    private const int HistoryDays = 30;
+
     public static async Task SeedIfEmptyAsync(IServiceProvider services, ILogger logger, CancellationToken ct)
     {
         using var scope = services.CreateScope();
@@ -29,17 +33,21 @@ public static class DemoWorld
         logger.LogInformation("Seeding the demo world (first start) ... 正在生成演示数据");
         await using var transaction = await db.Database.BeginTransactionAsync(ct);
         var stores = await StoresDemo.SeedAsync(db, now, ct);
-        logger.LogInformation("  [1/4] {Count} stores in Shanghai", stores.Count);
+        logger.LogInformation("  [1/5] {Count} stores in Shanghai", stores.Count);
         var products = await CatalogDemo.SeedAsync(db, StoresDemo.MerchantId, now, ct);
-        logger.LogInformation("  [2/4] {Count} products in {Categories} categories", products.Count, CatalogDemoData.Categories.Length);
+        logger.LogInformation("  [2/5] {Count} products in {Categories} categories", products.Count, CatalogDemoData.Categories.Length);
         await InventoryDemo.SeedAsync(db, stores.Select(s => s.Id).ToList(), products, now, ct);
         var vouchers = await CatalogDemo.SeedVouchersAsync(db, StoresDemo.MerchantId, now, ct);
         await VouchersDemo.SeedAsync(db, vouchers, StoresDemo.MerchantId, stores.Select(s => s.Id).ToList(), now, ct);
-        logger.LogInformation("  [3/4] stock for {Count} store-product pairs", stores.Count * products.Count);
+        logger.LogInformation("  [3/5] stock for {Count} store-product pairs, 2 voucher offers", stores.Count * products.Count);
         await AccountsDemo.SeedAsync(sp, StoresDemo.MerchantId,
             stores.Select(s => (s.Id, s.Code, StoresDemoData.Stores.First(d => d.Code == s.Code).NameZh)), ct);
-        logger.LogInformation("  [4/4] demo logins: {Customer}, {Merchant}, staff.<store code>@o2o.demo (password {Password})",
+        logger.LogInformation("  [4/5] demo logins: {Customer}, {Merchant}, staff.<store code>@o2o.demo (password {Password})",
             AccountsDemo.CustomerEmail, AccountsDemo.MerchantAdminEmail, AccountsDemo.Password);
+        var historyWatch = Stopwatch.StartNew();
+        var history = await OrderingDemo.SeedHistoryAsync(sp, stores.Select(s => s.Id).ToList(), products, await AccountsDemo.CustomerIdAsync(sp), now, HistoryDays, ct);
+        await AnalyticsDemo.SeedAsync(db, StoresDemo.MerchantId, history.Select(h => (h.StoreId, h.Day, h.Placed)), ct);
+        logger.LogInformation("  [5/5] {Count} past orders over {Days} days, for the dashboard ({Elapsed:0.0}s)", history.Sum(h => h.Placed), HistoryDays, historyWatch.Elapsed.TotalSeconds);
         await transaction.CommitAsync(ct);
         logger.LogInformation("Demo world ready in {Elapsed:0.0}s", watch.Elapsed.TotalSeconds);
     }

@@ -3,6 +3,7 @@ using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
 using O2o.Server.Modules.Accounts;
+using O2o.Server.Modules.Analytics;
 using O2o.Server.Modules.Cart;
 using O2o.Server.Modules.Catalog;
 using O2o.Server.Modules.Counter;
@@ -38,11 +39,26 @@ public abstract class O2oDb(DbContextOptions options) : IdentityDbContext<AppUse
         CounterPersistence.Configure(builder);
         PromotionsPersistence.Configure(builder);
         VouchersPersistence.Configure(builder);
+        AnalyticsPersistence.Configure(builder);
 
         // Ids are Guid v7 made by the code, so an entity reached through a navigation is new, not an update.
         foreach (var key in builder.Model.GetEntityTypes().SelectMany(t => t.GetKeys()).Where(k => k.IsPrimaryKey()))
             foreach (var property in key.Properties.Where(p => p.ClrType == typeof(Guid)))
                 property.ValueGenerated = Microsoft.EntityFrameworkCore.Metadata.ValueGenerated.Never;
+    }
+
+    /// <summary>Work waiting for the commit of the transaction it was registered in; see <see cref="AfterCommitInterceptor"/>.</summary>
+    internal List<(Guid TransactionId, Action Work)> PendingAfterCommit { get; } = [];
+
+    /// <summary>Runs <paramref name="work"/> on this node once the current transaction commits; never if it rolls back.</summary>
+    internal void AfterCommit(Action work) => PendingAfterCommit.Add((this.CurrentTransactionId(), work));
+
+    /// <summary>The work of one transaction; anything left from another (one disposed unfinished) is dropped with it.</summary>
+    internal List<Action> TakePendingAfterCommit(Guid transactionId)
+    {
+        var due = PendingAfterCommit.Where(p => p.TransactionId == transactionId).Select(p => p.Work).ToList();
+        PendingAfterCommit.Clear();
+        return due;
     }
 
     /// <summary>Runs <paramref name="work"/> in the current transaction, or in a new one it commits.</summary>

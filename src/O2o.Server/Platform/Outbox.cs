@@ -42,8 +42,22 @@ public static class EventRegistrations
 }
 
 /// <summary>Writes events into the outbox in the caller's unit of work; they are delivered after it commits.</summary>
-public sealed class EventBus(O2oDb db, TimeProvider clock, OutboxSignal signal)
+public sealed class EventBus(O2oDb db, TimeProvider clock, OutboxSignal signal, IServiceProvider services)
 {
+    /// <summary>
+    /// Tells this node's in-process listeners after the current transaction commits; nothing is written, so a change
+    /// announced on the checkout path costs no database work. Lost if the process dies first: for hints only.
+    /// </summary>
+    public void Announce<TEvent>(TEvent domainEvent) where TEvent : IDomainEvent
+    {
+        var listeners = services.GetServices<IAfterCommitListener<TEvent>>().ToArray();
+        if (listeners.Length == 0) return;
+        db.AfterCommit(() =>
+        {
+            foreach (var listener in listeners) listener.Heard(domainEvent);
+        });
+    }
+
     public void Publish<TEvent>(TEvent domainEvent) where TEvent : IDomainEvent
     {
         var now = clock.GetUtcNow();

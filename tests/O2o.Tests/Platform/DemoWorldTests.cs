@@ -42,6 +42,25 @@ public sealed class DemoWorldTests(DemoSqliteApp fixture) : IClassFixture<DemoSq
     }
 
     [Fact]
+    public async Task The_dashboard_has_a_month_of_history_that_adds_up()
+    {
+        var merchant = await _world.Login("merchant@o2o.demo", "Demo123!");
+        var dashboard = (await merchant.Get("/api/admin/analytics/dashboard")).Is(HttpStatusCode.OK);
+        var period = dashboard["period"];
+        Assert.True(period["paidOrders"]!.GetValue<int>() > 1000, dashboard.Text[..300]);
+        var stores = dashboard["stores"].AsArray();
+        Assert.Equal(14, stores.Count);
+        Assert.Equal(period["gmvFen"]!.GetValue<long>(), stores.Sum(s => s!["gmvFen"]!.GetValue<long>()));
+        Assert.Equal(period["paidOrders"]!.GetValue<int>(), stores.Sum(s => s!["paidOrders"]!.GetValue<int>()));
+        Assert.InRange(period["deliveryShare"]!.GetValue<double>(), 0.1, 0.6);
+        var funnel = dashboard["funnel"].AsArray().Select(s => s!["count"]!.GetValue<long>()).ToList();
+        Assert.Equal(funnel.OrderDescending(), funnel);
+        Assert.Equal(period["paidOrders"]!.GetValue<int>(), funnel[4]);
+        var week = (await merchant.Get("/api/admin/analytics/dashboard?days=7")).Is(HttpStatusCode.OK);
+        Assert.InRange(week["period"]["paidOrders"]!.GetValue<int>(), 1, period["paidOrders"]!.GetValue<int>() / 3);
+    }
+
+    [Fact]
     public async Task Product_tiles_are_served_for_the_demo_catalogue()
     {
         var response = await _world.Anonymous().Http.GetAsync(new Uri("/media/products/DB-0001.svg", UriKind.Relative));

@@ -6,33 +6,18 @@ namespace O2o.Tests.Platform;
 /// <summary>Three server processes on one PostgreSQL and one Redis share one stock and one flash-sale gate.</summary>
 public sealed class MultiNodeTests(PostgresCluster cluster, RedisServer redis) : IAsyncLifetime
 {
-    private readonly List<ServerProcess> _nodes = [];
-    private readonly string _root = Path.Combine(Path.GetTempPath(), $"o2o-nodes-{Guid.NewGuid():N}");
+    private readonly ServerNodes _cluster = new(cluster, redis, 3);
+    private IReadOnlyList<ServerProcess> Nodes => _cluster.Nodes;
 
-    public async ValueTask InitializeAsync()
-    {
-        var database = await cluster.TryCreateDatabaseAsync();
-        var redisConnection = await redis.StartAsync();
-        if (database is null || redisConnection is null) return;
-        var settings = new Dictionary<string, string>
-        {
-            ["Database:Provider"] = "postgres", ["ConnectionStrings:O2O"] = database, ["ConnectionStrings:Redis"] = redisConnection,
-        };
-        // All three start at once: migrations and the shared secrets must cope.
-        _nodes.AddRange(await Task.WhenAll(Enumerable.Range(0, 3).Select(i => ServerProcess.StartAsync(Path.Combine(_root, $"node{i}"), settings))));
-    }
+    public ValueTask InitializeAsync() => _cluster.InitializeAsync();
 
-    public async ValueTask DisposeAsync()
-    {
-        foreach (var node in _nodes) await node.DisposeAsync();
-        if (Directory.Exists(_root)) Directory.Delete(_root, recursive: true);
-    }
+    public ValueTask DisposeAsync() => _cluster.DisposeAsync();
 
     [Fact]
     public async Task Three_nodes_never_oversell_a_flash_sale_or_a_shelf()
     {
-        if ((cluster.SkipReason ?? redis.SkipReason) is { } reason) Assert.Skip(reason);
-        var admin = await Login(_nodes[0], O2oApp.AdminEmail, O2oApp.AdminPassword);
+        _cluster.SkipUnlessAvailable();
+        var admin = await Login(Nodes[0], O2oApp.AdminEmail, O2oApp.AdminPassword);
         var store = (await admin.Post("/api/admin/stores", new { name = "多节点门店", address = "上海市黄浦区", lat = 31.23, lng = 121.47, services = new[] { "pickup" } }))
             .Is(HttpStatusCode.Created).Str("id");
         var product = (await admin.Post("/api/admin/products", new { sku = "NODES-1", name = "多节点商品", priceFen = 1000 })).Is(HttpStatusCode.Created).Str("id");
@@ -49,9 +34,9 @@ public sealed class MultiNodeTests(PostgresCluster cluster, RedisServer redis) :
         var customers = await Task.WhenAll(Enumerable.Range(0, 24).Select(async i =>
         {
             var email = $"n{i}-{Guid.NewGuid():N}@test.o2o";
-            (await _nodes[i % 3].Client().Post("/api/auth/register", new { email, password = World.Password, displayName = "节点顾客" })).Is(HttpStatusCode.Created);
-            var token = (await _nodes[(i + 1) % 3].Client().Post("/api/auth/login", new { email, password = World.Password })).Is(HttpStatusCode.OK).Str("accessToken");
-            return _nodes.Select(n => n.Client().WithToken(token)).ToArray();
+            (await Nodes[i % 3].Client().Post("/api/auth/register", new { email, password = World.Password, displayName = "节点顾客" })).Is(HttpStatusCode.Created);
+            var token = (await Nodes[(i + 1) % 3].Client().Post("/api/auth/login", new { email, password = World.Password })).Is(HttpStatusCode.OK).Str("accessToken");
+            return Nodes.Select(n => n.Client().WithToken(token)).ToArray();
         }));
 
         var attempts = customers.SelectMany((apis, c) => Enumerable.Range(0, 3).Select(k => apis[(c + k) % 3]
@@ -59,7 +44,7 @@ public sealed class MultiNodeTests(PostgresCluster cluster, RedisServer redis) :
         var replies = await Task.WhenAll(attempts);
         var outcomes = string.Join(", ", replies.GroupBy(r => $"{(int)r.Status} {r.Code}").Select(g => $"{g.Key}: {g.Count()}"));
         Assert.True(replies.Count(r => r.Status == HttpStatusCode.Created) == 30, outcomes + "\n" + string.Join("\n", replies.Where(r => (int)r.Status >= 500).Select(r => r.Text).Take(3))
-            + "\n" + string.Join("\n---\n", _nodes.Select(n => n.Output)));
+            + "\n" + string.Join("\n---\n", Nodes.Select(n => n.Output)));
         Assert.All(replies.Where(r => r.Status != HttpStatusCode.Created), r => Assert.Contains(r.Code, new[] { "sold_out", "limit_exceeded" }));
         foreach (var apis in customers)
             Assert.True((await apis[0].Get("/api/orders")).Json!.AsArray().Count <= 2);
@@ -75,7 +60,7 @@ public sealed class MultiNodeTests(PostgresCluster cluster, RedisServer redis) :
         (await owner[1].Post($"/api/sandbox/payments/{payment}/succeed")).Is(HttpStatusCode.OK);
         Assert.Equal("paid", (await owner[2].Get($"/api/orders/{order}")).Is(HttpStatusCode.OK).Str("status"));
 
-        foreach (var node in _nodes)
+        foreach (var node in Nodes)
             Assert.Equal(0, (await customers[0][0].Get($"/api/flash-sales/{sale}")).Long("remaining"));
         var report = (await admin.Get("/api/admin/inventory/consistency")).Is(HttpStatusCode.OK);
         Assert.True(report["consistent"].GetValue<bool>(), report.Text);
@@ -83,6 +68,5 @@ public sealed class MultiNodeTests(PostgresCluster cluster, RedisServer redis) :
         Assert.Equal(10, stock.Long("reserved"));
     }
 
-    private static async Task<Api> Login(ServerProcess node, string email, string password) =>
-        node.Client().WithToken((await node.Client().Post("/api/auth/login", new { email, password })).Is(HttpStatusCode.OK).Str("accessToken"));
+    private static Task<Api> Login(ServerProcess node, string email, string password) => ServerNodes.Login(node, email, password);
 }

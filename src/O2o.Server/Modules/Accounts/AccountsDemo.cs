@@ -1,3 +1,4 @@
+using Microsoft.AspNetCore.Identity;
 using O2o.Server.Kernel;
 
 namespace O2o.Server.Modules.Accounts;
@@ -19,6 +20,11 @@ public static class AccountsDemo
         foreach (var (storeId, code, name) in stores)
             await Create(accounts.CreateAsync(StaffEmail(code), Password, $"{name} 店员 Staff", null, [Roles.StoreStaff], merchantId, [storeId], ct));
     }
+
+    /// <summary>The demo customer's user id, once <see cref="SeedAsync"/> has run.</summary>
+    public static async Task<string> CustomerIdAsync(IServiceProvider services) =>
+        (await services.GetRequiredService<UserManager<AppUser>>().FindByEmailAsync(CustomerEmail))?.Id
+        ?? throw new InvalidOperationException("The demo customer has not been created.");
 
     private static async Task Create(Task<Result<AppUser>> creation)
     {

@@ -3,6 +3,7 @@ using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.EntityFrameworkCore;
 using O2o.Contracts;
 using O2o.Server.Kernel;
+using O2o.Server.Modules.Analytics;
 using O2o.Server.Modules.Catalog;
 using O2o.Server.Platform;
 
@@ -23,7 +24,7 @@ internal static class CartEndpoints
         TypedResults.Ok(await View(Actor.From(principal).UserId, http.PrefersEnglish(), db, catalog, ct));
 
     private static async Task<Results<Ok<CartResponse>, ProblemHttpResult>> Add(
-        AddCartItemRequest request, ClaimsPrincipal principal, HttpContext http, O2oDb db, ICatalog catalog, TimeProvider clock, CancellationToken ct)
+        AddCartItemRequest request, ClaimsPrincipal principal, HttpContext http, O2oDb db, ICatalog catalog, IFunnel funnel, TimeProvider clock, CancellationToken ct)
     {
         var v = new Validation().Text("productId", request.ProductId, 64).Quantity("quantity", request.Quantity);
         if (v.Error is not null) return v.Error.ToProblem();
@@ -51,7 +52,9 @@ internal static class CartEndpoints
             await db.SaveChangesAsync(ct);
             return (Error?)null;
         }, error => error is null, ct);
-        return result is null ? TypedResults.Ok(await View(userId, http.PrefersEnglish(), db, catalog, ct)) : result.ToProblem();
+        if (result is not null) return result.ToProblem();
+        funnel.Count(FunnelSteps.AddToCart, product.MerchantId, null);
+        return TypedResults.Ok(await View(userId, http.PrefersEnglish(), db, catalog, ct));
     }
 
     private static async Task<Results<Ok<CartResponse>, ProblemHttpResult>> Set(

@@ -1,6 +1,7 @@
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.EntityFrameworkCore;
 using O2o.Contracts;
+using O2o.Server.Modules.Analytics;
 using O2o.Server.Modules.Inventory;
 using O2o.Server.Modules.Stores;
 using O2o.Server.Platform;
@@ -59,14 +60,19 @@ internal static class ListProducts
     }
 
     private static async Task<Results<Ok<ProductResponse>, ProblemHttpResult>> GetOne(
-        string productId, string? storeId, HttpContext http, O2oDb db, IStores stores, IInventory inventory, CancellationToken ct)
+        string productId, string? storeId, HttpContext http, O2oDb db, IStores stores, IInventory inventory, IFunnel funnel, CancellationToken ct)
     {
         var product = Guid.TryParse(productId, out var id) ? await db.Set<Product>().AsNoTracking().FirstOrDefaultAsync(p => p.Id == id && p.IsActive, ct) : null;
         if (product is null) return CatalogErrors.ProductNotFound.ToProblem();
-        if (storeId is null) return TypedResults.Ok(ProductViews.ToResponse(product, http.PrefersEnglish(), null, null));
+        if (storeId is null)
+        {
+            funnel.Count(FunnelSteps.ViewProduct, product.MerchantId, null);
+            return TypedResults.Ok(ProductViews.ToResponse(product, http.PrefersEnglish(), null, null));
+        }
 
         var store = Guid.TryParse(storeId, out var sid) ? await stores.FindAsync(sid, ct) : null;
         if (store is null) return CatalogErrors.StoreNotFound.ToProblem();
+        funnel.Count(FunnelSteps.ViewProduct, product.MerchantId, store.MerchantId == product.MerchantId ? store.Id : null);
         var available = store.MerchantId == product.MerchantId
             ? (await inventory.GetAvailableAsync(store.Id, [product.Id], ct)).GetValueOrDefault(product.Id)
             : 0;

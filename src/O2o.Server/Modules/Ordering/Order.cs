@@ -133,6 +133,9 @@ internal sealed class Order
         return null;
     }
 
+    /// <summary>The order as it now stands, for listeners after commit; every change appends its timeline entry last.</summary>
+    public OrderStatusChanged Changed() => new(Id, StoreId, CustomerId, Status, FulfillmentType, TotalFen, Timeline.Count > 0 ? Timeline[^1].At : CreatedAt);
+
     public Error? MarkPaid(Guid paymentId, string? pickupCode, DateTimeOffset at)
     {
         if (TransitionTo(OrderStatus.Paid, at, null) is { } error) return error;

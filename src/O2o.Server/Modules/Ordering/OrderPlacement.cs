@@ -14,7 +14,7 @@ namespace O2o.Server.Modules.Ordering;
 /// Checkout and flash sales both come through here, so there is one way an order begins.
 /// </summary>
 internal sealed class OrderPlacement(O2oDb db, IStores stores, ICatalog catalog, ICart cart, IInventory inventory, PickupSlotBookings slots,
-    IOptions<OrderingOptions> options, IOptions<DeliveryOptions> delivery, TimeProvider clock)
+    IOptions<OrderingOptions> options, IOptions<DeliveryOptions> delivery, EventBus events, TimeProvider clock)
 {
     public const int MaxLines = 100;
 
@@ -79,6 +79,7 @@ internal sealed class OrderPlacement(O2oDb db, IStores stores, ICatalog catalog,
             db.Add(order);
             if (fromCart) await cart.ClearAsync(request.CustomerId, ct);
             await db.SaveChangesAsync(ct);
+            events.Announce(order.Changed());
             return (Result<Order>)order;
         }, r => r.IsSuccess, ct);
     }

@@ -72,6 +72,7 @@ internal sealed class OrderWorkflow(O2oDb db, IInventory inventory, PickupSlotBo
                 if (order is null) return OrderingErrors.OrderNotFound;
                 if (await change(order) is { } error) return error;
                 await db.SaveChangesAsync(ct);
+                events.Announce(order.Changed());
                 return (Result<Order>)order;
             }, r => r.IsSuccess, ct);
         }

@@ -1,6 +1,7 @@
 using Microsoft.EntityFrameworkCore;
 using O2o.Contracts;
 using O2o.Server.Kernel;
+using O2o.Server.Modules.Stores;
 using O2o.Server.Platform;
 
 namespace O2o.Server.Modules.Ordering;
@@ -20,6 +21,29 @@ public sealed record PlacementRequest(string CustomerId, FulfillmentDto Fulfillm
 
 /// <summary>Raised inside the transaction that cancels an order (by a person or by the payment timeout).</summary>
 public sealed record OrderCancelled(Guid OrderId, bool WasPaid, string Reason, string? Source) : IDomainEvent;
+
+/// <summary>
+/// An order was placed or changed status (paid, preparing, ready, out for delivery, completed, cancelled or expired).
+/// Announced after commit to this node's listeners only, not written to the outbox: it feeds live screens, where a
+/// lost hint costs a refresh, and an outbox row plus a handler transaction per change would take two more turns of
+/// SQLite's single writer on every checkout. Whatever must happen on a change keeps using the outbox events.
+/// </summary>
+public sealed record OrderStatusChanged(Guid OrderId, Guid StoreId, string CustomerId, string Status, string FulfillmentType, long TotalFen, DateTimeOffset At)
+    : IDomainEvent;
+
+/// <summary>Orders of one store and fulfilment type paid in a window, and what they charged in total (fen).</summary>
+public sealed record PaidSales(Guid StoreId, string FulfillmentType, int Orders, long TotalFen);
+
+/// <summary>Figures over orders for dashboards; a window is [from, to), stores null means every store.</summary>
+public interface IOrderFigures
+{
+    /// <summary>Orders paid in the window (whatever became of them later), by store and fulfilment type.</summary>
+    Task<IReadOnlyList<PaidSales>> PaidSalesAsync(DateTimeOffset from, DateTimeOffset to, IReadOnlyCollection<Guid>? storeIds, CancellationToken ct);
+    /// <summary>When each order paid in the window was paid.</summary>
+    Task<IReadOnlyList<DateTimeOffset>> PaidTimesAsync(DateTimeOffset from, DateTimeOffset to, IReadOnlyCollection<Guid>? storeIds, CancellationToken ct);
+    /// <summary>Orders placed in the window, paid or not.</summary>
+    Task<int> PlacedCountAsync(DateTimeOffset from, DateTimeOffset to, IReadOnlyCollection<Guid>? storeIds, CancellationToken ct);
+}
 
 /// <summary>A line of a paid order: what was bought, how many, at what unit price (fen).</summary>
 public sealed record PaidLine(Guid ProductId, int Quantity, long UnitPriceFen);
@@ -42,10 +66,18 @@ public interface IOrdering
     Task<Error?> MarkPaidAsync(Guid orderId, Guid paymentId, DateTimeOffset paidAt, CancellationToken ct);
     /// <summary>Places an order exactly as checkout does, in the caller's transaction when there is one.</summary>
     Task<Result<OrderResponse>> PlaceAsync(PlacementRequest request, bool english, CancellationToken ct);
+    /// <summary>Whether this caller may see the order (its customer, its store's staff, admins), as <c>GET /api/orders/{id}</c> decides.</summary>
+    Task<bool> IsVisibleToAsync(Guid orderId, Actor actor, CancellationToken ct);
 }
 
-internal sealed class OrderingFacade(O2oDb db, OrderWorkflow workflow, OrderPlacement placement) : IOrdering
+internal sealed class OrderingFacade(O2oDb db, OrderWorkflow workflow, OrderPlacement placement, IStores stores) : IOrdering
 {
+    public async Task<bool> IsVisibleToAsync(Guid orderId, Actor actor, CancellationToken ct)
+    {
+        var order = await db.Set<Order>().AsNoTracking().IgnoreAutoIncludes().FirstOrDefaultAsync(o => o.Id == orderId, ct);
+        return order is not null && await OrderAccess.ViewOf(order, actor, stores, ct) != OrderView.None;
+    }
+
     public async Task<Result<OrderResponse>> PlaceAsync(PlacementRequest request, bool english, CancellationToken ct)
     {
         var placed = await placement.PlaceAsync(request, ct);

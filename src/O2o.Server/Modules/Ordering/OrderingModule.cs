@@ -15,6 +15,7 @@ public static class OrderingModule
         builder.Services.AddScoped<OrderPlacement>();
         builder.Services.AddScoped<PickupSlotBookings>();
         builder.Services.AddScoped<IOrdering, OrderingFacade>();
+        builder.Services.AddScoped<IOrderFigures, OrderFigures>();
         builder.Services.AddScoped<PickupAttempts>();
         builder.Services.AddHostedService<ExpireUnpaidOrdersJob>();
     }

@@ -3,6 +3,7 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 using O2o.Contracts;
 using O2o.Server.Kernel;
+using O2o.Server.Modules.Analytics;
 using O2o.Server.Platform;
 
 namespace O2o.Server.Modules.Stores;
@@ -39,12 +40,12 @@ internal static class ListStores
         return TypedResults.Ok(result);
     }
 
-    private static async Task<Results<Ok<StoreResponse>, ProblemHttpResult>> GetOne(string storeId, O2oDb db, TimeProvider clock, CancellationToken ct)
+    private static async Task<Results<Ok<StoreResponse>, ProblemHttpResult>> GetOne(string storeId, O2oDb db, IFunnel funnel, TimeProvider clock, CancellationToken ct)
     {
         var store = Guid.TryParse(storeId, out var id) ? await db.Set<Store>().AsNoTracking().FirstOrDefaultAsync(s => s.Id == id, ct) : null;
-        return store is null
-            ? Error.NotFound("store_not_found", "The store").ToProblem()
-            : TypedResults.Ok(StoreViews.ToResponse(store, clock.GetUtcNow(), null));
+        if (store is null) return Error.NotFound("store_not_found", "The store").ToProblem();
+        funnel.Count(FunnelSteps.ViewStore, store.MerchantId, store.Id);
+        return TypedResults.Ok(StoreViews.ToResponse(store, clock.GetUtcNow(), null));
     }
 }
 

@@ -25,6 +25,8 @@ public interface IStores
     /// <summary>The store named by a route, when this caller may run it; null (answer 404) otherwise.</summary>
     Task<StoreInfo?> FindOperableAsync(string storeId, Actor actor, CancellationToken ct);
     Task<bool> MerchantExistsAsync(Guid merchantId, CancellationToken ct);
+    /// <summary>Every store of a merchant, or of the platform when <paramref name="merchantId"/> is null, by name.</summary>
+    Task<IReadOnlyList<StoreInfo>> ListAsync(Guid? merchantId, CancellationToken ct);
     /// <summary>Stores within a radius of a WGS-84 position, nearest first.</summary>
     Task<IReadOnlyList<NearbyStore>> NearbyAsync(double lat, double lng, double radiusKm, CancellationToken ct);
     /// <summary>The pickup slots of a store on its local calendar day (none when it does not pace pickups).</summary>
@@ -67,6 +69,14 @@ internal sealed class StoresFacade(O2oDb db, TimeProvider clock) : IStores
     {
         var store = await db.Set<Store>().AsNoTracking().FirstOrDefaultAsync(s => s.Id == storeId, ct);
         return store is null ? [] : PickupSlotCalendar.On(store, localDay);
+    }
+
+    public async Task<IReadOnlyList<StoreInfo>> ListAsync(Guid? merchantId, CancellationToken ct)
+    {
+        var now = clock.GetUtcNow();
+        var stores = db.Set<Store>().AsNoTracking();
+        if (merchantId is { } merchant) stores = stores.Where(s => s.MerchantId == merchant);
+        return (await stores.OrderBy(s => s.Name).ToListAsync(ct)).Select(s => ToInfo(s, now)).ToList();
     }
 
     public Task<bool> MerchantExistsAsync(Guid merchantId, CancellationToken ct) =>
