@@ -6,12 +6,6 @@ using O2o.Server.Platform;
 
 namespace O2o.Server.Modules.Stores;
 
-/// <summary>How a store paces pickups: slots of <see cref="SlotMinutes"/> within opening hours, each taking at most <see cref="Capacity"/> orders, bookable from <see cref="LeadMinutes"/> ahead.</summary>
-public sealed record PickupSlotRules(int SlotMinutes, int Capacity, int LeadMinutes);
-
-/// <summary>One pickup slot as an instant range; the day is the store's local calendar day.</summary>
-public sealed record PickupSlot(DateTimeOffset Start, DateTimeOffset End, int Capacity);
-
 /// <summary>
 /// The slots a store offers on a local day, computed from its opening hours in its own time zone: slots that would
 /// start in a daylight-saving gap do not exist, and a day's slots include those after midnight of an overnight period

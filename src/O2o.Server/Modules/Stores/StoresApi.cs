@@ -11,6 +11,12 @@ public sealed record StoreInfo(Guid Id, Guid MerchantId, string Name, double Lat
     public bool Offers(string service) => Services.Contains(service);
 }
 
+/// <summary>How a store paces pickups: slots of <see cref="SlotMinutes"/> within opening hours, each taking at most <see cref="Capacity"/> orders, bookable from <see cref="LeadMinutes"/> ahead.</summary>
+public sealed record PickupSlotRules(int SlotMinutes, int Capacity, int LeadMinutes);
+
+/// <summary>One pickup slot as an instant range; the day is the store's local calendar day.</summary>
+public sealed record PickupSlot(DateTimeOffset Start, DateTimeOffset End, int Capacity);
+
 /// <summary>The Stores module's facade.</summary>
 public static class Merchants
 {
