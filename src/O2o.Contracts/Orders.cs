@@ -1,11 +1,12 @@
 namespace O2o.Contracts;
 
 public sealed record AddressDto(string? Line, double? Lat, double? Lng, string? ContactName, string? ContactPhone);
-public sealed record FulfillmentDto(string? Type, string? StoreId, AddressDto? Address);
+/// <summary><paramref name="PickupSlot"/>: the start of the chosen pickup slot, required at stores that pace pickups (GET /api/stores/{id}/pickup-slots).</summary>
+public sealed record FulfillmentDto(string? Type, string? StoreId, AddressDto? Address, DateTimeOffset? PickupSlot = null);
 public sealed record OrderLineRequest(string? ProductId, int? Quantity);
 public sealed record PlaceOrderRequest(FulfillmentDto? Fulfillment, OrderLineRequest[]? Lines);
 
-public sealed record FulfillmentResponse(string Type, string StoreId, AddressDto? Address, double? DistanceKm);
+public sealed record FulfillmentResponse(string Type, string StoreId, AddressDto? Address, double? DistanceKm, DateTimeOffset? PickupSlot = null);
 public sealed record OrderLineResponse(string ProductId, string Sku, string Name, int Quantity, long UnitPriceFen, long LineTotalFen);
 public sealed record TimelineEntryResponse(string Status, DateTimeOffset At, string? Note);
 
@@ -15,3 +16,9 @@ public sealed record OrderResponse(
     DateTimeOffset CreatedAt, DateTimeOffset? PaidAt, DateTimeOffset PaymentDeadline, TimelineEntryResponse[] Timeline);
 
 public sealed record PickupRequest(string? Code);
+
+/// <summary>A pickup slot of a store: when, how many orders it takes, how many it has, whether it can still be chosen.</summary>
+public sealed record PickupSlotView(DateTimeOffset Start, DateTimeOffset End, int Capacity, int Taken, bool Available);
+
+/// <summary>Pickup pacing of a store: slot length in minutes (dividing a day), orders per slot, minutes ahead a slot must start (default 15).</summary>
+public sealed record PickupSlotRulesRequest(int? SlotMinutes, int? Capacity, int? LeadMinutes);

@@ -12,6 +12,7 @@ using O2o.Server.Modules.Ordering;
 using O2o.Server.Modules.Payments;
 using O2o.Server.Modules.Promotions;
 using O2o.Server.Modules.Stores;
+using O2o.Server.Modules.Vouchers;
 using O2o.Server.Platform;
 using Microsoft.AspNetCore.Hosting.Server;
 using O2o.Server.Consoles;
@@ -62,6 +63,7 @@ builder.AddLedger();
 builder.AddPromotions();
 builder.AddLive();
 builder.AddAnalytics();
+builder.AddVouchers();
 builder.Services.AddO2oConsoles(sp => new Uri(ServerAddress.Own(sp.GetRequiredService<IServer>()) ?? "http://localhost:5080"));
 builder.Services.AddSingleton<IOrderFeed, ConsoleOrderFeed>();
 
@@ -92,6 +94,7 @@ api.MapLedger();
 api.MapCounter();
 api.MapPromotions();
 api.MapAnalytics();
+api.MapVouchers();
 api.MapFallback(() => Error.NotFound("not_found", "This API route").ToProblem()).ExcludeFromDescription();
 
 app.MapStaticAssets();

@@ -6,6 +6,7 @@ using O2o.Server.Modules.Catalog;
 using O2o.Server.Modules.Inventory;
 using O2o.Server.Modules.Ordering;
 using O2o.Server.Modules.Stores;
+using O2o.Server.Modules.Vouchers;
 
 namespace O2o.Server.Platform;
 
@@ -36,7 +37,9 @@ public static class DemoWorld
         var products = await CatalogDemo.SeedAsync(db, StoresDemo.MerchantId, now, ct);
         logger.LogInformation("  [2/5] {Count} products in {Categories} categories", products.Count, CatalogDemoData.Categories.Length);
         await InventoryDemo.SeedAsync(db, stores.Select(s => s.Id).ToList(), products, now, ct);
-        logger.LogInformation("  [3/5] stock for {Count} store-product pairs", stores.Count * products.Count);
+        var vouchers = await CatalogDemo.SeedVouchersAsync(db, StoresDemo.MerchantId, now, ct);
+        await VouchersDemo.SeedAsync(db, vouchers, StoresDemo.MerchantId, stores.Select(s => s.Id).ToList(), now, ct);
+        logger.LogInformation("  [3/5] stock for {Count} store-product pairs, 2 voucher offers", stores.Count * products.Count);
         await AccountsDemo.SeedAsync(sp, StoresDemo.MerchantId,
             stores.Select(s => (s.Id, s.Code, StoresDemoData.Stores.First(d => d.Code == s.Code).NameZh)), ct);
         logger.LogInformation("  [4/5] demo logins: {Customer}, {Merchant}, staff.<store code>@o2o.demo (password {Password})",

@@ -13,6 +13,7 @@ using O2o.Server.Modules.Ordering;
 using O2o.Server.Modules.Payments;
 using O2o.Server.Modules.Promotions;
 using O2o.Server.Modules.Stores;
+using O2o.Server.Modules.Vouchers;
 
 namespace O2o.Server.Platform;
 
@@ -37,6 +38,7 @@ public abstract class O2oDb(DbContextOptions options) : IdentityDbContext<AppUse
         LedgerPersistence.Configure(builder);
         CounterPersistence.Configure(builder);
         PromotionsPersistence.Configure(builder);
+        VouchersPersistence.Configure(builder);
         AnalyticsPersistence.Configure(builder);
 
         // Ids are Guid v7 made by the code, so an entity reached through a navigation is new, not an update.

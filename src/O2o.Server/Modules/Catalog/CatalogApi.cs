@@ -4,7 +4,18 @@ using O2o.Server.Platform;
 namespace O2o.Server.Modules.Catalog;
 
 /// <summary>What other modules may know of a product.</summary>
-public sealed record ProductInfo(Guid Id, Guid MerchantId, string Sku, string NameZh, string? NameEn, long PriceFen, bool IsActive);
+public sealed record ProductInfo(Guid Id, Guid MerchantId, string Sku, string NameZh, string? NameEn, long PriceFen, bool IsActive, string Kind = ProductKinds.Goods)
+{
+    public string DisplayName(bool english) => english && !string.IsNullOrEmpty(NameEn) ? NameEn : NameZh;
+}
+
+/// <summary>What a product is: goods are stocked per store and picked up or delivered; a voucher (团购券) is bought online and redeemed in store.</summary>
+public static class ProductKinds
+{
+    public const string Goods = "goods";
+    public const string Voucher = "voucher";
+    public static readonly string[] All = [Goods, Voucher];
+}
 
 public static class CatalogLimits
 {
@@ -22,6 +33,6 @@ internal sealed class CatalogFacade(O2oDb db) : ICatalog
 {
     public async Task<IReadOnlyDictionary<Guid, ProductInfo>> GetAsync(IReadOnlyCollection<Guid> productIds, CancellationToken ct) =>
         await db.Set<Product>().AsNoTracking().Where(p => productIds.Contains(p.Id))
-            .Select(p => new ProductInfo(p.Id, p.MerchantId, p.Sku, p.NameZh, p.NameEn, p.PriceFen, p.IsActive))
+            .Select(p => new ProductInfo(p.Id, p.MerchantId, p.Sku, p.NameZh, p.NameEn, p.PriceFen, p.IsActive, p.Kind))
             .ToDictionaryAsync(p => p.Id, ct);
 }

@@ -21,6 +21,7 @@ internal static class CatalogDemoData
         new("household-cleaning", "日用清洁", "Household Cleaning"),
         new("personal-care", "个护美妆", "Personal Care & Beauty"),
         new("mother-baby", "母婴用品", "Mother & Baby"),
+        new("vouchers", "团购券", "Vouchers"),
     ];
 
     internal static readonly DemoProduct[] Products =
@@ -381,5 +382,13 @@ internal static class CatalogDemoData
         new("MB-0032", "十月结晶一次性防溢乳垫 100片", "Octmami Disposable Nursing Pads 100pcs", "mother-baby", 3490, "超薄透气，防止溢乳尴尬。", "Ultra-thin and breathable to prevent leaks."),
         new("MB-0033", "十月结晶母乳储存袋 200ml 30片", "Octmami Breast Milk Storage Bags 200ml 30pcs", "mother-baby", 2990, "双层密封，可冷冻保存母乳。", "Double-sealed bags for freezing breast milk."),
         new("MB-0034", "好孩子婴儿洗衣液 1L", "goodbaby Baby Laundry Detergent 1L", "mother-baby", 3490, "温和配方，专为婴儿衣物设计。", "A gentle formula made for baby clothes."),
+    ];
+
+    internal static readonly DemoProduct[] Vouchers =
+    [
+        new("V-CASH-100", "100元代金券（全场通用）", "¥100 cash voucher (any purchase)", "vouchers", 8800,
+            "到店消费满100元可用，88元购买，不找零。", "Worth ¥100 in store for ¥88; no change given."),
+        new("V-JUICE-3", "鲜榨橙汁三杯套餐券", "Fresh orange juice, 3 cups", "vouchers", 3900,
+            "可分三次到店兑换，每次一杯。", "Redeem one cup per visit, three visits in all."),
     ];
 }

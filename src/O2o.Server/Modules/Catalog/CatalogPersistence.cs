@@ -18,6 +18,7 @@ internal static class CatalogPersistence
             e.Property(p => p.DescriptionEn).HasMaxLength(2000);
             e.Property(p => p.Category).HasMaxLength(64);
             e.Property(p => p.SearchText).HasMaxLength(500);
+            e.Property(p => p.Kind).HasMaxLength(16).HasDefaultValue(ProductKinds.Goods);
             e.Property(p => p.ImageUrls).HasDelimitedConversion('\n', v => v, v => v, 4000);
             e.HasIndex(p => new { p.MerchantId, p.Sku }).IsUnique();
             e.HasIndex(p => p.Category);

@@ -23,6 +23,7 @@ internal static class CreateProduct
             .Text("description", request.Description, 2000, required: false).Text("descriptionEn", request.DescriptionEn, 2000, required: false)
             .Text("category", request.Category, 64, required: false)
             .Range("priceFen", request.PriceFen, 0, CatalogLimits.MaxPriceFen);
+        if (request.Kind is not null && !ProductKinds.All.Contains(request.Kind)) v.Add("kind", $"Must be one of {string.Join(", ", ProductKinds.All)}.");
         if (request.ImageUrls is { Length: > 10 }) v.Add("imageUrls", "At most 10 images.");
         foreach (var url in request.ImageUrls ?? [])
             if (string.IsNullOrWhiteSpace(url) || url.Length > 400 || !(Uri.TryCreate(url, UriKind.Absolute, out var u) && u.Scheme is "http" or "https" || url.StartsWith('/')))
@@ -54,6 +55,7 @@ internal static class CreateProduct
             Category = string.IsNullOrEmpty(category) ? null : category,
             PriceFen = request.PriceFen!.Value,
             ImageUrls = request.ImageUrls?.Select(i => i.Trim()).ToList() ?? [],
+            Kind = request.Kind ?? ProductKinds.Goods,
             CreatedAt = clock.GetUtcNow(),
         };
         product.RefreshSearchText();

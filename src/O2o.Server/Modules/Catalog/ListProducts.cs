@@ -34,7 +34,8 @@ internal static class ListProducts
             if (store is null) return CatalogErrors.StoreNotFound.ToProblem();
         }
 
-        var query = db.Set<Product>().AsNoTracking().Where(p => p.IsActive);
+        // Vouchers have no shelf stock: they are listed as voucher offers.
+        var query = db.Set<Product>().AsNoTracking().Where(p => p.IsActive && p.Kind == ProductKinds.Goods);
         if (store is not null) query = query.Where(p => p.MerchantId == store.MerchantId);
         if (!string.IsNullOrWhiteSpace(q))
         {
@@ -93,5 +94,5 @@ internal static class ProductViews
     public static ProductResponse ToResponse(Product p, bool english, Guid? storeId, int? available) => new(
         p.Id.ToString(), p.MerchantId.ToString(), p.Sku, p.DisplayName(english), p.NameZh, p.NameEn,
         english && p.DescriptionEn is not null ? p.DescriptionEn : p.DescriptionZh, p.DescriptionEn,
-        p.Category, p.PriceFen, "CNY", p.ImageUrls.ToArray(), storeId?.ToString(), available);
+        p.Category, p.PriceFen, "CNY", p.ImageUrls.ToArray(), storeId?.ToString(), available, p.Kind);
 }

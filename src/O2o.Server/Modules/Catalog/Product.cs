@@ -13,6 +13,8 @@ internal sealed class Product
     public long PriceFen { get; set; }
     public List<string> ImageUrls { get; set; } = [];
     public bool IsActive { get; set; } = true;
+    /// <summary><see cref="ProductKinds"/>: goods are stocked per store; a voucher is sold online and used in store.</summary>
+    public string Kind { get; init; } = ProductKinds.Goods;
     public DateTimeOffset CreatedAt { get; init; }
 
     /// <summary>Lower-cased names and SKU in one column: a substring match on it works for Chinese (no word breaks) on every database.</summary>

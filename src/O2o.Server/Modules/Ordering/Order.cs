@@ -20,6 +20,8 @@ internal static class FulfillmentType
 {
     public const string Pickup = "pickup";
     public const string Delivery = "delivery";
+    /// <summary>Vouchers (团购券): nothing to hand over; paying completes the order and the Vouchers module issues the codes.</summary>
+    public const string Voucher = "voucher";
 }
 
 internal sealed class DeliveryAddress
@@ -58,7 +60,7 @@ internal sealed class Order
     private static readonly Dictionary<string, string[]> Allowed = new()
     {
         [OrderStatus.PendingPayment] = [OrderStatus.Paid, OrderStatus.Cancelled],
-        [OrderStatus.Paid] = [OrderStatus.Preparing, OrderStatus.Cancelled],
+        [OrderStatus.Paid] = [OrderStatus.Preparing, OrderStatus.Completed, OrderStatus.Cancelled],
         [OrderStatus.Preparing] = [OrderStatus.ReadyForPickup, OrderStatus.OutForDelivery, OrderStatus.Cancelled],
         [OrderStatus.ReadyForPickup] = [OrderStatus.Completed, OrderStatus.Cancelled],
         [OrderStatus.OutForDelivery] = [OrderStatus.Completed, OrderStatus.Cancelled],
@@ -84,6 +86,8 @@ internal sealed class Order
     public string? PickupCode { get; private set; }
     public DateTimeOffset CreatedAt { get; init; }
     public DateTimeOffset PaymentDeadline { get; init; }
+    /// <summary>The pickup slot taken at a store that paces pickups; given back when the order is cancelled.</summary>
+    public DateTimeOffset? PickupSlotStart { get; init; }
     public DateTimeOffset? PaidAt { get; private set; }
     public Guid? PaymentId { get; private set; }
     public DateTimeOffset? ClosedAt { get; private set; }
@@ -94,7 +98,7 @@ internal sealed class Order
     public bool IsOpen => OrderStatus.Open.Contains(Status);
 
     public static Order Place(string customerId, Guid storeId, string fulfillmentType, DeliveryAddress? address, double? distanceKm,
-        List<OrderLine> lines, long deliveryFeeFen, DateTimeOffset now, TimeSpan paymentTimeout, string? source = null)
+        List<OrderLine> lines, long deliveryFeeFen, DateTimeOffset now, TimeSpan paymentTimeout, string? source = null, DateTimeOffset? pickupSlot = null)
     {
         var id = Guid.CreateVersion7();
         var subtotal = lines.Sum(l => l.LineTotalFen);
@@ -102,7 +106,7 @@ internal sealed class Order
         {
             Id = id, CustomerId = customerId, StoreId = storeId, FulfillmentType = fulfillmentType, DeliveryAddress = address,
             DeliveryDistanceKm = distanceKm, SubtotalFen = subtotal, DeliveryFeeFen = deliveryFeeFen, TotalFen = subtotal + deliveryFeeFen,
-            CreatedAt = now, PaymentDeadline = now + paymentTimeout, Source = source,
+            CreatedAt = now, PaymentDeadline = now + paymentTimeout, Source = source, PickupSlotStart = pickupSlot,
             Lines = lines.Select(l => new OrderLine
             {
                 OrderId = id, ProductId = l.ProductId, Sku = l.Sku, NameZh = l.NameZh, NameEn = l.NameEn, UnitPriceFen = l.UnitPriceFen, Quantity = l.Quantity,
@@ -116,7 +120,9 @@ internal sealed class Order
     {
         var allowed = Allowed[Status].Contains(target)
             && !(target == OrderStatus.ReadyForPickup && FulfillmentType != Modules.Ordering.FulfillmentType.Pickup)
-            && !(target == OrderStatus.OutForDelivery && FulfillmentType != Modules.Ordering.FulfillmentType.Delivery);
+            && !(target == OrderStatus.OutForDelivery && FulfillmentType != Modules.Ordering.FulfillmentType.Delivery)
+            && !(Status == OrderStatus.Paid && target == OrderStatus.Completed && FulfillmentType != Modules.Ordering.FulfillmentType.Voucher)
+            && !(target == OrderStatus.Preparing && FulfillmentType == Modules.Ordering.FulfillmentType.Voucher);
         if (!allowed) return OrderingErrors.InvalidStatus(Status, target);
 
         Status = target;
@@ -130,7 +136,7 @@ internal sealed class Order
     /// <summary>The order as it now stands, for listeners after commit; every change appends its timeline entry last.</summary>
     public OrderStatusChanged Changed() => new(Id, StoreId, CustomerId, Status, FulfillmentType, TotalFen, Timeline.Count > 0 ? Timeline[^1].At : CreatedAt);
 
-    public Error? MarkPaid(Guid paymentId, string pickupCode, DateTimeOffset at)
+    public Error? MarkPaid(Guid paymentId, string? pickupCode, DateTimeOffset at)
     {
         if (TransitionTo(OrderStatus.Paid, at, null) is { } error) return error;
         PaidAt = at;

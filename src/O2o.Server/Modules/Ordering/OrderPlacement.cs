@@ -13,7 +13,7 @@ namespace O2o.Server.Modules.Ordering;
 /// Places an order: store, fulfilment and products checked, every line reserved or none, in one transaction.
 /// Checkout and flash sales both come through here, so there is one way an order begins.
 /// </summary>
-internal sealed class OrderPlacement(O2oDb db, IStores stores, ICatalog catalog, ICart cart, IInventory inventory,
+internal sealed class OrderPlacement(O2oDb db, IStores stores, ICatalog catalog, ICart cart, IInventory inventory, PickupSlotBookings slots,
     IOptions<OrderingOptions> options, IOptions<DeliveryOptions> delivery, EventBus events, TimeProvider clock)
 {
     public const int MaxLines = 100;
@@ -23,8 +23,12 @@ internal sealed class OrderPlacement(O2oDb db, IStores stores, ICatalog catalog,
         var f = request.Fulfillment;
         var store = Guid.TryParse(f.StoreId, out var storeId) ? await stores.FindAsync(storeId, ct) : null;
         if (store is null) return OrderingErrors.StoreNotFound;
-        if (!store.Offers(f.Type!)) return OrderingErrors.FulfillmentNotOffered;
-        if (!store.OpenNow) return OrderingErrors.StoreClosed;
+        // Vouchers are bought any time, for use later; goods need the store open and offering the fulfilment.
+        var forVouchers = f.Type == FulfillmentType.Voucher;
+        if (!forVouchers && !store.Offers(f.Type!)) return OrderingErrors.FulfillmentNotOffered;
+        if (!forVouchers && !store.OpenNow) return OrderingErrors.StoreClosed;
+        var slot = await slots.CheckAsync(store, f.Type!, f.PickupSlot, ct);
+        if (!slot.IsSuccess) return slot.Error!;
 
         DeliveryAddress? address = null;
         double? distanceKm = null;
@@ -55,17 +59,23 @@ internal sealed class OrderPlacement(O2oDb db, IStores stores, ICatalog catalog,
             if (missing.Count > 0)
                 return OrderingErrors.ProductNotFound with { Extensions = new Dictionary<string, object?> { ["productIds"] = missing.Select(m => m.ProductId == Guid.Empty ? "(not an id)" : m.ProductId.ToString()).ToArray() } };
 
+            if (merged.Any(m => (products[m.ProductId].Kind == ProductKinds.Voucher) != forVouchers)) return OrderingErrors.WrongProductKind;
+
             var order = Order.Place(request.CustomerId, store.Id, f.Type!, address, distanceKm,
                 merged.Select(m => new OrderLine
                 {
                     ProductId = m.ProductId, Sku = products[m.ProductId].Sku, NameZh = products[m.ProductId].NameZh,
                     NameEn = products[m.ProductId].NameEn, UnitPriceFen = m.UnitPriceFen ?? products[m.ProductId].PriceFen, Quantity = m.Quantity,
                 }).ToList(),
-                deliveryFee, clock.GetUtcNow(), request.PaymentTimeout ?? options.Value.PaymentTimeout, request.Source);
+                deliveryFee, clock.GetUtcNow(), request.PaymentTimeout ?? options.Value.PaymentTimeout, request.Source, slot.Value);
 
-            var shortages = await inventory.ReserveAsync(store.Id, merged.Select(m => new StockLine(m.ProductId, m.Quantity)).ToList(), $"order:{order.Id}", ct);
-            if (shortages.Count > 0) return Shortages.ToError(shortages, id => products[id].NameZh);
+            if (!forVouchers)
+            {
+                var shortages = await inventory.ReserveAsync(store.Id, merged.Select(m => new StockLine(m.ProductId, m.Quantity)).ToList(), $"order:{order.Id}", ct);
+                if (shortages.Count > 0) return Shortages.ToError(shortages, id => products[id].NameZh);
+            }
 
+            if (slot.Value is { } start && !await slots.TakeAsync(store.Id, start, store.PickupSlots!.Capacity, ct)) return PickupSlotBookings.Full;
             db.Add(order);
             if (fromCart) await cart.ClearAsync(request.CustomerId, ct);
             await db.SaveChangesAsync(ct);

@@ -10,7 +10,7 @@ namespace O2o.Server.Modules.Ordering;
 /// Moves an order through its state machine together with what each move implies for stock, pickup codes
 /// and other modules, in one transaction. Concurrent moves of one order are caught by its version.
 /// </summary>
-internal sealed class OrderWorkflow(O2oDb db, IInventory inventory, EventBus events, TimeProvider clock)
+internal sealed class OrderWorkflow(O2oDb db, IInventory inventory, PickupSlotBookings slots, EventBus events, TimeProvider clock)
 {
     public Task<Result<Order>> MoveAsync(Guid orderId, string target, string? note, Func<Order, Error?>? guard, CancellationToken ct) =>
         RunAsync(orderId, whole: true, async order =>
@@ -23,7 +23,8 @@ internal sealed class OrderWorkflow(O2oDb db, IInventory inventory, EventBus eve
             var reference = $"order:{order.Id}";
             if (target == OrderStatus.Cancelled)
             {
-                await inventory.ReleaseAsync(order.StoreId, stock, reference, ct);
+                if (order.FulfillmentType != FulfillmentType.Voucher) await inventory.ReleaseAsync(order.StoreId, stock, reference, ct);
+                if (order.PickupSlotStart is { } slot) await slots.GiveBackAsync(order.StoreId, slot, ct);
                 await ReleasePickupCodeAsync(order, ct);
                 events.Publish(new OrderCancelled(order.Id, wasPaid, note ?? "cancelled", order.Source));
             }
@@ -40,11 +41,23 @@ internal sealed class OrderWorkflow(O2oDb db, IInventory inventory, EventBus eve
         RunAsync(orderId, whole: false, async order =>
         {
             if (order.Status != OrderStatus.PendingPayment) return PaymentsFacing.NotPayable(order.Status);
+            if (order.FulfillmentType == FulfillmentType.Voucher) return await PayForVouchersAsync(order, paymentId, paidAt, ct);
             var code = await NewPickupCodeAsync(order.StoreId, ct);
             if (order.MarkPaid(paymentId, code, paidAt) is { } invalid) return invalid;
             db.Add(new ActivePickupCode { StoreId = order.StoreId, Code = code, OrderId = order.Id });
             return null;
         }, ct);
+
+    /// <summary>Vouchers need no pickup code and no hand-over: the order is done once paid, and the codes are issued from the event.</summary>
+    private async Task<Error?> PayForVouchersAsync(Order order, Guid paymentId, DateTimeOffset paidAt, CancellationToken ct)
+    {
+        if (order.MarkPaid(paymentId, null, paidAt) is { } invalid) return invalid;
+        if (order.TransitionTo(OrderStatus.Completed, paidAt, "vouchers issued 券码已发放") is { } notDone) return notDone;
+        await db.Entry(order).Collection(o => o.Lines).LoadAsync(ct);
+        events.Publish(new VoucherOrderPaid(order.Id, order.CustomerId, order.StoreId,
+            order.Lines.Select(l => new PaidLine(l.ProductId, l.Quantity, l.UnitPriceFen)).ToList(), paidAt));
+        return null;
+    }
 
     private async Task<Result<Order>> RunAsync(Guid orderId, bool whole, Func<Order, Task<Error?>> change, CancellationToken ct)
     {

@@ -45,6 +45,18 @@ public interface IOrderFigures
     Task<int> PlacedCountAsync(DateTimeOffset from, DateTimeOffset to, IReadOnlyCollection<Guid>? storeIds, CancellationToken ct);
 }
 
+/// <summary>A line of a paid order: what was bought, how many, at what unit price (fen).</summary>
+public sealed record PaidLine(Guid ProductId, int Quantity, long UnitPriceFen);
+
+/// <summary>Raised in the transaction that pays (and so completes) an order for vouchers; the Vouchers module issues the codes.</summary>
+public sealed record VoucherOrderPaid(Guid OrderId, string CustomerId, Guid StoreId, IReadOnlyList<PaidLine> Lines, DateTimeOffset PaidAt) : IDomainEvent;
+
+/// <summary>The fulfilment type of orders for vouchers, placed through <see cref="IOrdering.PlaceAsync"/> only (checkout takes pickup or delivery).</summary>
+public static class VoucherFulfillment
+{
+    public const string Type = FulfillmentType.Voucher;
+}
+
 /// <summary>The Ordering module's facade.</summary>
 public interface IOrdering
 {

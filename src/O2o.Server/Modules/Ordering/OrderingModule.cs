@@ -13,6 +13,7 @@ public static class OrderingModule
             .ValidateOnStart();
         builder.Services.AddScoped<OrderWorkflow>();
         builder.Services.AddScoped<OrderPlacement>();
+        builder.Services.AddScoped<PickupSlotBookings>();
         builder.Services.AddScoped<IOrdering, OrderingFacade>();
         builder.Services.AddScoped<IOrderFigures, OrderFigures>();
         builder.Services.AddScoped<PickupAttempts>();
@@ -26,5 +27,6 @@ public static class OrderingModule
         CancelOrder.Map(api);
         StoreOrders.Map(api);
         VerifyPickup.Map(api);
+        PickupSlotBookings.Map(api);
     }
 }

@@ -70,6 +70,11 @@ internal static class OrderingPersistence
             e.HasKey(f => f.Id);
             e.HasIndex(f => new { f.StoreId, f.At });
         });
+        builder.Entity<PickupSlotCount>(e =>
+        {
+            e.ToTable("ordering_pickup_slot_counts");
+            e.HasKey(c => new { c.StoreId, c.SlotStartMs });
+        });
         builder.Entity<ActivePickupCode>(e =>
         {
             e.ToTable("ordering_pickup_codes");

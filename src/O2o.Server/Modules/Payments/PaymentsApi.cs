@@ -8,6 +8,13 @@ public sealed record PaymentSucceeded(Guid PaymentId, Guid OrderId, string Metho
 /// <summary>Raised in the transaction that confirms a refund (once per refund); the money has left through the original method.</summary>
 public sealed record PaymentRefunded(Guid RefundId, Guid PaymentId, Guid OrderId, string Method, long AmountFen, long PaymentAmountFen, DateTimeOffset At) : IDomainEvent;
 
+/// <summary>
+/// Published by another module in its own transaction to give back part of an order's payment through its original
+/// method (an unused voucher, a failed group buy); Payments refunds it after commit, never above what was paid.
+/// <paramref name="RefundId"/> becomes the refund's number at the gateway, so a redelivered request refunds once.
+/// </summary>
+public sealed record RefundRequested(Guid RefundId, Guid OrderId, long AmountFen, string Reason, string Source) : IDomainEvent;
+
 /// <summary>One line of a gateway's bill: a payment or a refund it settled, named by our own number, in fen.</summary>
 public sealed record BillLine(string Method, string Kind, Guid Id, string GatewayNo, long AmountFen, DateTimeOffset At)
 {

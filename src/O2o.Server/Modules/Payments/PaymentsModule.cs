@@ -57,6 +57,7 @@ public static class PaymentsModule
         builder.Services.AddScoped<PaymentRecovery>();
         builder.Services.AddHostedService<PaymentRecoveryJob>();
         builder.Services.AddEventHandler<OrderCancelled, OnOrderCancelled>();
+        builder.Services.AddEventHandler<RefundRequested, OnRefundRequested>();
     }
 
     public static void MapPayments(this IEndpointRouteBuilder api)

@@ -12,8 +12,10 @@ namespace O2o.Server.Modules.Payments;
 /// </summary>
 internal sealed class Refunds(O2oDb db, IEnumerable<IPaymentGateway> gateways, EventBus events, TimeProvider clock, ILogger<Refunds> logger)
 {
-    public async Task<Result<Refund>> RefundAsync(Guid paymentId, long? amountFen, string reason, CancellationToken ct)
+    /// <param name="refundId">A stable id from the caller, so a retried request reaches the gateway with the same refund number and refunds once.</param>
+    public async Task<Result<Refund>> RefundAsync(Guid paymentId, long? amountFen, string reason, CancellationToken ct, Guid? refundId = null)
     {
+        if (refundId is { } known && await db.Set<Refund>().AsNoTracking().FirstOrDefaultAsync(r => r.Id == known, ct) is { } existing) return existing;
         var payment = await db.Set<Payment>().AsNoTracking().FirstOrDefaultAsync(p => p.Id == paymentId, ct);
         if (payment is null) return PaymentsErrors.PaymentNotFound;
         if (payment.Status != PaymentStatus.Succeeded) return PaymentsErrors.NotRefundable;
@@ -26,6 +28,7 @@ internal sealed class Refunds(O2oDb db, IEnumerable<IPaymentGateway> gateways, E
 
         var refund = new Refund
         {
+            Id = refundId ?? Guid.CreateVersion7(),
             PaymentId = payment.Id, OrderId = payment.OrderId, AmountFen = amount, Status = RefundStatus.Processing,
             Reason = reason.Length > 200 ? reason[..200] : reason, CreatedAt = clock.GetUtcNow(),
         };
@@ -85,5 +88,23 @@ internal sealed class OnOrderCancelled(O2oDb db, Refunds refunds, IEnumerable<IP
             .Select(p => p.Id).ToListAsync(ct);
         foreach (var id in succeeded)
             await refunds.RefundAsync(id, null, $"order cancelled: {e.Reason}", ct);
+    }
+}
+
+/// <summary>Another module gives money back for part of an order (an unused voucher, a failed group buy) through the order's payment.</summary>
+internal sealed class OnRefundRequested(O2oDb db, Refunds refunds, ILogger<OnRefundRequested> logger) : IEventHandler<RefundRequested>
+{
+    public async Task HandleAsync(RefundRequested e, CancellationToken ct)
+    {
+        var paymentId = await db.Set<Payment>().Where(p => p.OrderId == e.OrderId && p.Status == PaymentStatus.Succeeded)
+            .Select(p => (Guid?)p.Id).FirstOrDefaultAsync(ct);
+        if (paymentId is null)
+        {
+            logger.LogError("Refund of {Amount} fen for order {OrderId} ({Source}) asked, but the order has no succeeded payment", e.AmountFen, e.OrderId, e.Source);
+            return;
+        }
+        var refund = await refunds.RefundAsync(paymentId.Value, e.AmountFen, $"{e.Source}: {e.Reason}", ct, e.RefundId);
+        if (!refund.IsSuccess)
+            logger.LogError("Refund of {Amount} fen for order {OrderId} ({Source}) refused: {Code}", e.AmountFen, e.OrderId, e.Source, refund.Error!.Code);
     }
 }

@@ -25,6 +25,10 @@ internal sealed class Store
     public List<string> Services { get; set; } = [];
     public double DeliveryRadiusKm { get; set; }
     public string? Phone { get; set; }
+    /// <summary>Pickup pacing: both set, or neither (orders whenever open).</summary>
+    public int? PickupSlotMinutes { get; set; }
+    public int? PickupSlotCapacity { get; set; }
+    public int PickupLeadMinutes { get; set; } = 15;
     public DateTimeOffset CreatedAt { get; init; }
 
     public bool Offers(string service) => Services.Contains(service);

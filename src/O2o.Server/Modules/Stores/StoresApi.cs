@@ -6,10 +6,16 @@ namespace O2o.Server.Modules.Stores;
 
 /// <summary>What other modules may know of a store.</summary>
 public sealed record StoreInfo(Guid Id, Guid MerchantId, string Name, double Lat, double Lng, string TimeZone,
-    IReadOnlyList<string> Services, double DeliveryRadiusKm, bool OpenNow)
+    IReadOnlyList<string> Services, double DeliveryRadiusKm, bool OpenNow, PickupSlotRules? PickupSlots = null)
 {
     public bool Offers(string service) => Services.Contains(service);
 }
+
+/// <summary>How a store paces pickups: slots of <see cref="SlotMinutes"/> within opening hours, each taking at most <see cref="Capacity"/> orders, bookable from <see cref="LeadMinutes"/> ahead.</summary>
+public sealed record PickupSlotRules(int SlotMinutes, int Capacity, int LeadMinutes);
+
+/// <summary>One pickup slot as an instant range; the day is the store's local calendar day.</summary>
+public sealed record PickupSlot(DateTimeOffset Start, DateTimeOffset End, int Capacity);
 
 /// <summary>The Stores module's facade.</summary>
 public static class Merchants
@@ -29,6 +35,8 @@ public interface IStores
     Task<IReadOnlyList<StoreInfo>> ListAsync(Guid? merchantId, CancellationToken ct);
     /// <summary>Stores within a radius of a WGS-84 position, nearest first.</summary>
     Task<IReadOnlyList<NearbyStore>> NearbyAsync(double lat, double lng, double radiusKm, CancellationToken ct);
+    /// <summary>The pickup slots of a store on its local calendar day (none when it does not pace pickups).</summary>
+    Task<IReadOnlyList<PickupSlot>> PickupSlotsAsync(Guid storeId, DateOnly localDay, CancellationToken ct);
 }
 
 public sealed record NearbyStore(StoreInfo Store, string Address, double DistanceKm);
@@ -63,6 +71,12 @@ internal sealed class StoresFacade(O2oDb db, TimeProvider clock) : IStores
             .Select(x => new NearbyStore(ToInfo(x.Store, now), x.Store.Address, x.Km)).ToList();
     }
 
+    public async Task<IReadOnlyList<PickupSlot>> PickupSlotsAsync(Guid storeId, DateOnly localDay, CancellationToken ct)
+    {
+        var store = await db.Set<Store>().AsNoTracking().FirstOrDefaultAsync(s => s.Id == storeId, ct);
+        return store is null ? [] : PickupSlotCalendar.On(store, localDay);
+    }
+
     public async Task<IReadOnlyList<StoreInfo>> ListAsync(Guid? merchantId, CancellationToken ct)
     {
         var now = clock.GetUtcNow();
@@ -75,5 +89,6 @@ internal sealed class StoresFacade(O2oDb db, TimeProvider clock) : IStores
         db.Set<Merchant>().AnyAsync(m => m.Id == merchantId, ct);
 
     internal static StoreInfo ToInfo(Store s, DateTimeOffset now) =>
-        new(s.Id, s.MerchantId, s.Name, s.Lat, s.Lng, s.TimeZone, s.Services, s.DeliveryRadiusKm, s.IsOpenAt(now));
+        new(s.Id, s.MerchantId, s.Name, s.Lat, s.Lng, s.TimeZone, s.Services, s.DeliveryRadiusKm, s.IsOpenAt(now),
+            s.PickupSlotMinutes is { } m && s.PickupSlotCapacity is { } c ? new PickupSlotRules(m, c, s.PickupLeadMinutes) : null);
 }

@@ -18,6 +18,7 @@ public static class StoresModule
         ListStores.Map(api);
         CreateStore.Map(api);
         CreateMerchant.Map(api);
+        PickupSlotRulesEndpoints.Map(api);
     }
 
     /// <summary>The platform's own merchant always exists, so a platform admin can open stores at once.</summary>

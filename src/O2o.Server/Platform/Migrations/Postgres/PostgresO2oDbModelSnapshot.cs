@@ -488,6 +488,14 @@ namespace O2o.Server.Platform.Migrations.Postgres
                         .HasColumnType("boolean")
                         .HasColumnName("is_active");
 
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .ValueGeneratedOnAdd()
+                        .HasMaxLength(16)
+                        .HasColumnType("character varying(16)")
+                        .HasDefaultValue("goods")
+                        .HasColumnName("kind");
+
                     b.Property<Guid>("MerchantId")
                         .HasColumnType("uuid")
                         .HasColumnName("merchant_id");
@@ -1107,6 +1115,10 @@ namespace O2o.Server.Platform.Migrations.Postgres
                         .HasColumnType("character varying(6)")
                         .HasColumnName("pickup_code");
 
+                    b.Property<DateTimeOffset?>("PickupSlotStart")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("pickup_slot_start");
+
                     b.Property<string>("Source")
                         .HasMaxLength(64)
                         .HasColumnType("character varying(64)")
@@ -1246,6 +1258,26 @@ namespace O2o.Server.Platform.Migrations.Postgres
                         .HasDatabaseName("ix_ordering_pickup_failures_store_id_at");
 
                     b.ToTable("ordering_pickup_failures", (string)null);
+                });
+
+            modelBuilder.Entity("O2o.Server.Modules.Ordering.PickupSlotCount", b =>
+                {
+                    b.Property<Guid>("StoreId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("store_id");
+
+                    b.Property<long>("SlotStartMs")
+                        .HasColumnType("bigint")
+                        .HasColumnName("slot_start_ms");
+
+                    b.Property<int>("Taken")
+                        .HasColumnType("integer")
+                        .HasColumnName("taken");
+
+                    b.HasKey("StoreId", "SlotStartMs")
+                        .HasName("pk_ordering_pickup_slot_counts");
+
+                    b.ToTable("ordering_pickup_slot_counts", (string)null);
                 });
 
             modelBuilder.Entity("O2o.Server.Modules.Payments.Payment", b =>
@@ -1614,6 +1646,18 @@ namespace O2o.Server.Platform.Migrations.Postgres
                         .HasColumnType("character varying(32)")
                         .HasColumnName("phone");
 
+                    b.Property<int>("PickupLeadMinutes")
+                        .HasColumnType("integer")
+                        .HasColumnName("pickup_lead_minutes");
+
+                    b.Property<int?>("PickupSlotCapacity")
+                        .HasColumnType("integer")
+                        .HasColumnName("pickup_slot_capacity");
+
+                    b.Property<int?>("PickupSlotMinutes")
+                        .HasColumnType("integer")
+                        .HasColumnName("pickup_slot_minutes");
+
                     b.Property<string>("Services")
                         .IsRequired()
                         .HasMaxLength(200)
@@ -1636,6 +1680,224 @@ namespace O2o.Server.Platform.Migrations.Postgres
                         .HasDatabaseName("ix_stores_stores_lat_lng");
 
                     b.ToTable("stores_stores", (string)null);
+                });
+
+            modelBuilder.Entity("O2o.Server.Modules.Vouchers.Voucher", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<DateTimeOffset?>("ClosedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("closed_at");
+
+                    b.Property<string>("Code")
+                        .IsRequired()
+                        .HasMaxLength(12)
+                        .HasColumnType("character varying(12)")
+                        .HasColumnName("code");
+
+                    b.Property<string>("CustomerId")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)")
+                        .HasColumnName("customer_id");
+
+                    b.Property<DateTimeOffset>("IssuedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("issued_at");
+
+                    b.Property<string>("NameEn")
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("name_en");
+
+                    b.Property<string>("NameZh")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("name_zh");
+
+                    b.Property<Guid>("OrderId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("order_id");
+
+                    b.Property<long>("PriceFen")
+                        .HasColumnType("bigint")
+                        .HasColumnName("price_fen");
+
+                    b.Property<Guid>("ProductId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("product_id");
+
+                    b.Property<Guid?>("RefundId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("refund_id");
+
+                    b.Property<long>("RefundedFen")
+                        .HasColumnType("bigint")
+                        .HasColumnName("refunded_fen");
+
+                    b.Property<int>("RemainingUses")
+                        .HasColumnType("integer")
+                        .HasColumnName("remaining_uses");
+
+                    b.Property<int>("Sequence")
+                        .HasColumnType("integer")
+                        .HasColumnName("sequence");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("character varying(16)")
+                        .HasColumnName("status");
+
+                    b.Property<string>("StoreIds")
+                        .IsRequired()
+                        .HasMaxLength(8000)
+                        .HasColumnType("character varying(8000)")
+                        .HasColumnName("store_ids");
+
+                    b.Property<int>("Uses")
+                        .HasColumnType("integer")
+                        .HasColumnName("uses");
+
+                    b.Property<DateTimeOffset>("ValidUntil")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("valid_until");
+
+                    b.HasKey("Id")
+                        .HasName("pk_vouchers_vouchers");
+
+                    b.HasIndex("Code")
+                        .IsUnique()
+                        .HasDatabaseName("ix_vouchers_vouchers_code");
+
+                    b.HasIndex("CustomerId", "ProductId")
+                        .HasDatabaseName("ix_vouchers_vouchers_customer_id_product_id");
+
+                    b.HasIndex("Status", "ValidUntil")
+                        .HasDatabaseName("ix_vouchers_vouchers_status_valid_until");
+
+                    b.HasIndex("OrderId", "ProductId", "Sequence")
+                        .IsUnique()
+                        .HasDatabaseName("ix_vouchers_vouchers_order_id_product_id_sequence");
+
+                    b.ToTable("vouchers_vouchers", (string)null);
+                });
+
+            modelBuilder.Entity("O2o.Server.Modules.Vouchers.VoucherCodeFailure", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<DateTimeOffset>("At")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("at");
+
+                    b.Property<Guid>("StoreId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("store_id");
+
+                    b.HasKey("Id")
+                        .HasName("pk_vouchers_code_failures");
+
+                    b.HasIndex("StoreId", "At")
+                        .HasDatabaseName("ix_vouchers_code_failures_store_id_at");
+
+                    b.ToTable("vouchers_code_failures", (string)null);
+                });
+
+            modelBuilder.Entity("O2o.Server.Modules.Vouchers.VoucherRedemption", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<DateTimeOffset>("At")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("at");
+
+                    b.Property<string>("StaffId")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)")
+                        .HasColumnName("staff_id");
+
+                    b.Property<Guid>("StoreId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("store_id");
+
+                    b.Property<int>("Uses")
+                        .HasColumnType("integer")
+                        .HasColumnName("uses");
+
+                    b.Property<Guid>("VoucherId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("voucher_id");
+
+                    b.HasKey("Id")
+                        .HasName("pk_vouchers_redemptions");
+
+                    b.HasIndex("VoucherId")
+                        .HasDatabaseName("ix_vouchers_redemptions_voucher_id");
+
+                    b.HasIndex("StoreId", "At")
+                        .HasDatabaseName("ix_vouchers_redemptions_store_id_at");
+
+                    b.ToTable("vouchers_redemptions", (string)null);
+                });
+
+            modelBuilder.Entity("O2o.Server.Modules.Vouchers.VoucherTerms", b =>
+                {
+                    b.Property<Guid>("ProductId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("product_id");
+
+                    b.Property<long>("FaceValueFen")
+                        .HasColumnType("bigint")
+                        .HasColumnName("face_value_fen");
+
+                    b.Property<Guid>("MerchantId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("merchant_id");
+
+                    b.Property<int?>("PerCustomerLimit")
+                        .HasColumnType("integer")
+                        .HasColumnName("per_customer_limit");
+
+                    b.Property<DateTimeOffset?>("SalesEndAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("sales_end_at");
+
+                    b.Property<string>("StoreIds")
+                        .IsRequired()
+                        .HasMaxLength(8000)
+                        .HasColumnType("character varying(8000)")
+                        .HasColumnName("store_ids");
+
+                    b.Property<DateTimeOffset>("UpdatedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("updated_at");
+
+                    b.Property<int>("Uses")
+                        .HasColumnType("integer")
+                        .HasColumnName("uses");
+
+                    b.Property<int?>("ValidDays")
+                        .HasColumnType("integer")
+                        .HasColumnName("valid_days");
+
+                    b.Property<DateTimeOffset?>("ValidUntil")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("valid_until");
+
+                    b.HasKey("ProductId")
+                        .HasName("pk_vouchers_terms");
+
+                    b.ToTable("vouchers_terms", (string)null);
                 });
 
             modelBuilder.Entity("O2o.Server.Platform.IdempotencyRecord", b =>

@@ -479,6 +479,14 @@ namespace O2o.Server.Platform.Migrations.Sqlite
                         .HasColumnType("INTEGER")
                         .HasColumnName("is_active");
 
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .ValueGeneratedOnAdd()
+                        .HasMaxLength(16)
+                        .HasColumnType("TEXT")
+                        .HasDefaultValue("goods")
+                        .HasColumnName("kind");
+
                     b.Property<Guid>("MerchantId")
                         .HasColumnType("TEXT")
                         .HasColumnName("merchant_id");
@@ -1098,6 +1106,10 @@ namespace O2o.Server.Platform.Migrations.Sqlite
                         .HasColumnType("TEXT")
                         .HasColumnName("pickup_code");
 
+                    b.Property<long?>("PickupSlotStart")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("pickup_slot_start");
+
                     b.Property<string>("Source")
                         .HasMaxLength(64)
                         .HasColumnType("TEXT")
@@ -1237,6 +1249,26 @@ namespace O2o.Server.Platform.Migrations.Sqlite
                         .HasDatabaseName("ix_ordering_pickup_failures_store_id_at");
 
                     b.ToTable("ordering_pickup_failures", (string)null);
+                });
+
+            modelBuilder.Entity("O2o.Server.Modules.Ordering.PickupSlotCount", b =>
+                {
+                    b.Property<Guid>("StoreId")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("store_id");
+
+                    b.Property<long>("SlotStartMs")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("slot_start_ms");
+
+                    b.Property<int>("Taken")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("taken");
+
+                    b.HasKey("StoreId", "SlotStartMs")
+                        .HasName("pk_ordering_pickup_slot_counts");
+
+                    b.ToTable("ordering_pickup_slot_counts", (string)null);
                 });
 
             modelBuilder.Entity("O2o.Server.Modules.Payments.Payment", b =>
@@ -1605,6 +1637,18 @@ namespace O2o.Server.Platform.Migrations.Sqlite
                         .HasColumnType("TEXT")
                         .HasColumnName("phone");
 
+                    b.Property<int>("PickupLeadMinutes")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("pickup_lead_minutes");
+
+                    b.Property<int?>("PickupSlotCapacity")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("pickup_slot_capacity");
+
+                    b.Property<int?>("PickupSlotMinutes")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("pickup_slot_minutes");
+
                     b.Property<string>("Services")
                         .IsRequired()
                         .HasMaxLength(200)
@@ -1627,6 +1671,224 @@ namespace O2o.Server.Platform.Migrations.Sqlite
                         .HasDatabaseName("ix_stores_stores_lat_lng");
 
                     b.ToTable("stores_stores", (string)null);
+                });
+
+            modelBuilder.Entity("O2o.Server.Modules.Vouchers.Voucher", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("id");
+
+                    b.Property<long?>("ClosedAt")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("closed_at");
+
+                    b.Property<string>("Code")
+                        .IsRequired()
+                        .HasMaxLength(12)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("code");
+
+                    b.Property<string>("CustomerId")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("customer_id");
+
+                    b.Property<long>("IssuedAt")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("issued_at");
+
+                    b.Property<string>("NameEn")
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("name_en");
+
+                    b.Property<string>("NameZh")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("name_zh");
+
+                    b.Property<Guid>("OrderId")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("order_id");
+
+                    b.Property<long>("PriceFen")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("price_fen");
+
+                    b.Property<Guid>("ProductId")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("product_id");
+
+                    b.Property<Guid?>("RefundId")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("refund_id");
+
+                    b.Property<long>("RefundedFen")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("refunded_fen");
+
+                    b.Property<int>("RemainingUses")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("remaining_uses");
+
+                    b.Property<int>("Sequence")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("sequence");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("status");
+
+                    b.Property<string>("StoreIds")
+                        .IsRequired()
+                        .HasMaxLength(8000)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("store_ids");
+
+                    b.Property<int>("Uses")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("uses");
+
+                    b.Property<long>("ValidUntil")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("valid_until");
+
+                    b.HasKey("Id")
+                        .HasName("pk_vouchers_vouchers");
+
+                    b.HasIndex("Code")
+                        .IsUnique()
+                        .HasDatabaseName("ix_vouchers_vouchers_code");
+
+                    b.HasIndex("CustomerId", "ProductId")
+                        .HasDatabaseName("ix_vouchers_vouchers_customer_id_product_id");
+
+                    b.HasIndex("Status", "ValidUntil")
+                        .HasDatabaseName("ix_vouchers_vouchers_status_valid_until");
+
+                    b.HasIndex("OrderId", "ProductId", "Sequence")
+                        .IsUnique()
+                        .HasDatabaseName("ix_vouchers_vouchers_order_id_product_id_sequence");
+
+                    b.ToTable("vouchers_vouchers", (string)null);
+                });
+
+            modelBuilder.Entity("O2o.Server.Modules.Vouchers.VoucherCodeFailure", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("id");
+
+                    b.Property<long>("At")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("at");
+
+                    b.Property<Guid>("StoreId")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("store_id");
+
+                    b.HasKey("Id")
+                        .HasName("pk_vouchers_code_failures");
+
+                    b.HasIndex("StoreId", "At")
+                        .HasDatabaseName("ix_vouchers_code_failures_store_id_at");
+
+                    b.ToTable("vouchers_code_failures", (string)null);
+                });
+
+            modelBuilder.Entity("O2o.Server.Modules.Vouchers.VoucherRedemption", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("id");
+
+                    b.Property<long>("At")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("at");
+
+                    b.Property<string>("StaffId")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("staff_id");
+
+                    b.Property<Guid>("StoreId")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("store_id");
+
+                    b.Property<int>("Uses")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("uses");
+
+                    b.Property<Guid>("VoucherId")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("voucher_id");
+
+                    b.HasKey("Id")
+                        .HasName("pk_vouchers_redemptions");
+
+                    b.HasIndex("VoucherId")
+                        .HasDatabaseName("ix_vouchers_redemptions_voucher_id");
+
+                    b.HasIndex("StoreId", "At")
+                        .HasDatabaseName("ix_vouchers_redemptions_store_id_at");
+
+                    b.ToTable("vouchers_redemptions", (string)null);
+                });
+
+            modelBuilder.Entity("O2o.Server.Modules.Vouchers.VoucherTerms", b =>
+                {
+                    b.Property<Guid>("ProductId")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("product_id");
+
+                    b.Property<long>("FaceValueFen")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("face_value_fen");
+
+                    b.Property<Guid>("MerchantId")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("merchant_id");
+
+                    b.Property<int?>("PerCustomerLimit")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("per_customer_limit");
+
+                    b.Property<long?>("SalesEndAt")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("sales_end_at");
+
+                    b.Property<string>("StoreIds")
+                        .IsRequired()
+                        .HasMaxLength(8000)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("store_ids");
+
+                    b.Property<long>("UpdatedAt")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("updated_at");
+
+                    b.Property<int>("Uses")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("uses");
+
+                    b.Property<int?>("ValidDays")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("valid_days");
+
+                    b.Property<long?>("ValidUntil")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("valid_until");
+
+                    b.HasKey("ProductId")
+                        .HasName("pk_vouchers_terms");
+
+                    b.ToTable("vouchers_terms", (string)null);
                 });
 
             modelBuilder.Entity("O2o.Server.Platform.IdempotencyRecord", b =>
