@@ -2,6 +2,7 @@ using System.Text.Json.Serialization;
 using O2o.Server.Kernel;
 using O2o.Server.Modules.Accounts;
 using O2o.Server.Modules.Analytics;
+using O2o.Server.Modules.Bookings;
 using O2o.Server.Modules.Cart;
 using O2o.Server.Modules.Catalog;
 using O2o.Server.Modules.Counter;
@@ -64,6 +65,7 @@ builder.AddPromotions();
 builder.AddLive();
 builder.AddAnalytics();
 builder.AddVouchers();
+builder.AddBookings();
 builder.Services.AddO2oConsoles(sp => new Uri(ServerAddress.Own(sp.GetRequiredService<IServer>()) ?? "http://localhost:5080"));
 builder.Services.AddSingleton<IOrderFeed, ConsoleOrderFeed>();
 
@@ -95,6 +97,7 @@ api.MapCounter();
 api.MapPromotions();
 api.MapAnalytics();
 api.MapVouchers();
+api.MapBookings();
 api.MapFallback(() => Error.NotFound("not_found", "This API route").ToProblem()).ExcludeFromDescription();
 
 app.MapStaticAssets();

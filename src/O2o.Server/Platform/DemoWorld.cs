@@ -2,6 +2,7 @@ using System.Diagnostics;
 using Microsoft.EntityFrameworkCore;
 using O2o.Server.Modules.Accounts;
 using O2o.Server.Modules.Analytics;
+using O2o.Server.Modules.Bookings;
 using O2o.Server.Modules.Catalog;
 using O2o.Server.Modules.Inventory;
 using O2o.Server.Modules.Ordering;
@@ -39,7 +40,9 @@ public static class DemoWorld
         await InventoryDemo.SeedAsync(db, stores.Select(s => s.Id).ToList(), products, now, ct);
         var vouchers = await CatalogDemo.SeedVouchersAsync(db, StoresDemo.MerchantId, now, ct);
         await VouchersDemo.SeedAsync(db, vouchers, StoresDemo.MerchantId, stores.Select(s => s.Id).ToList(), now, ct);
-        logger.LogInformation("  [3/5] stock for {Count} store-product pairs, 2 voucher offers", stores.Count * products.Count);
+        var services = await CatalogDemo.SeedServicesAsync(db, StoresDemo.MerchantId, now, ct);
+        await BookingsDemo.SeedAsync(db, services, StoresDemo.MerchantId, stores.Select(s => s.Id).ToList(), now, ct);
+        logger.LogInformation("  [3/5] stock for {Count} store-product pairs, 2 voucher offers, 2 bookable services", stores.Count * products.Count);
         await AccountsDemo.SeedAsync(sp, StoresDemo.MerchantId,
             stores.Select(s => (s.Id, s.Code, StoresDemoData.Stores.First(d => d.Code == s.Code).NameZh)), ct);
         logger.LogInformation("  [4/5] demo logins: {Customer}, {Merchant}, staff.<store code>@o2o.demo (password {Password})",

@@ -4,6 +4,7 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
 using O2o.Server.Modules.Accounts;
 using O2o.Server.Modules.Analytics;
+using O2o.Server.Modules.Bookings;
 using O2o.Server.Modules.Cart;
 using O2o.Server.Modules.Catalog;
 using O2o.Server.Modules.Counter;
@@ -39,6 +40,7 @@ public abstract class O2oDb(DbContextOptions options) : IdentityDbContext<AppUse
         CounterPersistence.Configure(builder);
         PromotionsPersistence.Configure(builder);
         VouchersPersistence.Configure(builder);
+        BookingsPersistence.Configure(builder);
         AnalyticsPersistence.Configure(builder);
 
         // Ids are Guid v7 made by the code, so an entity reached through a navigation is new, not an update.

@@ -14,7 +14,9 @@ public static class ProductKinds
 {
     public const string Goods = "goods";
     public const string Voucher = "voucher";
-    public static readonly string[] All = [Goods, Voucher];
+    /// <summary>A service booked for a time slot at a store (a class, a table, a car wash); its terms are the Bookings module's.</summary>
+    public const string Service = "service";
+    public static readonly string[] All = [Goods, Voucher, Service];
 }
 
 public static class CatalogLimits

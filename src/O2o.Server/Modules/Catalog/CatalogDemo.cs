@@ -53,4 +53,22 @@ public static class CatalogDemo
         await db.SaveChangesAsync(ct);
         return products.Select(p => (p.Id, p.Sku)).ToList();
     }
+
+    /// <summary>Bookable service products of the demo chain; their terms are the Bookings module's demo.</summary>
+    public static async Task<IReadOnlyList<(Guid Id, string Sku)>> SeedServicesAsync(O2oDb db, Guid merchantId, DateTimeOffset now, CancellationToken ct)
+    {
+        var products = CatalogDemoData.Services.Select(v => new Product
+        {
+            Id = StableId.From($"demo:product:{v.Sku}"), MerchantId = merchantId, Sku = v.Sku, NameZh = v.NameZh, NameEn = v.NameEn,
+            DescriptionZh = v.DescriptionZh, DescriptionEn = v.DescriptionEn, Category = v.CategorySlug, PriceFen = v.PriceFen,
+            Kind = ProductKinds.Service, CreatedAt = now,
+        }).ToList();
+        foreach (var product in products)
+        {
+            product.RefreshSearchText();
+            db.Add(product);
+        }
+        await db.SaveChangesAsync(ct);
+        return products.Select(p => (p.Id, p.Sku)).ToList();
+    }
 }

@@ -22,6 +22,7 @@ internal static class CatalogDemoData
         new("personal-care", "个护美妆", "Personal Care & Beauty"),
         new("mother-baby", "母婴用品", "Mother & Baby"),
         new("vouchers", "团购券", "Vouchers"),
+        new("services", "到店服务", "In-store services"),
     ];
 
     internal static readonly DemoProduct[] Products =
@@ -390,5 +391,13 @@ internal static class CatalogDemoData
             "到店消费满100元可用，88元购买，不找零。", "Worth ¥100 in store for ¥88; no change given."),
         new("V-JUICE-3", "鲜榨橙汁三杯套餐券", "Fresh orange juice, 3 cups", "vouchers", 3900,
             "可分三次到店兑换，每次一杯。", "Redeem one cup per visit, three visits in all."),
+    ];
+
+    internal static readonly DemoProduct[] Services =
+    [
+        new("S-JUICE-WORKSHOP", "鲜榨果汁DIY工作坊（60分钟）", "Fresh-juice workshop (60 min)", "services", 6800,
+            "在门店果汁吧亲手挑选水果、榨一杯自己的果汁，含两杯成品。预约时付定金20元，余款到店付。", "Pick fruit and press your own juice at the store's juice bar; two cups included. ¥20 deposit at booking, the rest in store."),
+        new("S-CAKE-CLASS", "蛋糕裱花体验课（90分钟）", "Cake-decorating class (90 min)", "services", 12800,
+            "烘焙师带你给6寸蛋糕裱花，成品带走。", "A baker shows you how to decorate a 6-inch cake, which you take home."),
     ];
 }

@@ -22,6 +22,11 @@ internal static class FulfillmentType
     public const string Delivery = "delivery";
     /// <summary>Vouchers (团购券): nothing to hand over; paying completes the order and the Vouchers module issues the codes.</summary>
     public const string Voucher = "voucher";
+    /// <summary>A service booking: paid up front (in full or a deposit); the Bookings module keeps the appointment, so paying completes the order.</summary>
+    public const string Booking = "booking";
+
+    /// <summary>Vouchers and bookings: nothing on the shelf is reserved or handed over, and paying completes the order.</summary>
+    public static bool IsPrepaid(string type) => type is Voucher or Booking;
 }
 
 internal sealed class DeliveryAddress
@@ -121,8 +126,8 @@ internal sealed class Order
         var allowed = Allowed[Status].Contains(target)
             && !(target == OrderStatus.ReadyForPickup && FulfillmentType != Modules.Ordering.FulfillmentType.Pickup)
             && !(target == OrderStatus.OutForDelivery && FulfillmentType != Modules.Ordering.FulfillmentType.Delivery)
-            && !(Status == OrderStatus.Paid && target == OrderStatus.Completed && FulfillmentType != Modules.Ordering.FulfillmentType.Voucher)
-            && !(target == OrderStatus.Preparing && FulfillmentType == Modules.Ordering.FulfillmentType.Voucher);
+            && !(Status == OrderStatus.Paid && target == OrderStatus.Completed && !Modules.Ordering.FulfillmentType.IsPrepaid(FulfillmentType))
+            && !(target == OrderStatus.Preparing && Modules.Ordering.FulfillmentType.IsPrepaid(FulfillmentType));
         if (!allowed) return OrderingErrors.InvalidStatus(Status, target);
 
         Status = target;

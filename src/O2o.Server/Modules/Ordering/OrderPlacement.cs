@@ -23,10 +23,10 @@ internal sealed class OrderPlacement(O2oDb db, IStores stores, ICatalog catalog,
         var f = request.Fulfillment;
         var store = Guid.TryParse(f.StoreId, out var storeId) ? await stores.FindAsync(storeId, ct) : null;
         if (store is null) return OrderingErrors.StoreNotFound;
-        // Vouchers are bought any time, for use later; goods need the store open and offering the fulfilment.
-        var forVouchers = f.Type == FulfillmentType.Voucher;
-        if (!forVouchers && !store.Offers(f.Type!)) return OrderingErrors.FulfillmentNotOffered;
-        if (!forVouchers && !store.OpenNow) return OrderingErrors.StoreClosed;
+        // Vouchers and bookings are bought any time, for use later; goods need the store open and offering the fulfilment.
+        var prepaid = FulfillmentType.IsPrepaid(f.Type!);
+        if (!prepaid && !store.Offers(f.Type!)) return OrderingErrors.FulfillmentNotOffered;
+        if (!prepaid && !store.OpenNow) return OrderingErrors.StoreClosed;
         var slot = await slots.CheckAsync(store, f.Type!, f.PickupSlot, ct);
         if (!slot.IsSuccess) return slot.Error!;
 
@@ -59,7 +59,8 @@ internal sealed class OrderPlacement(O2oDb db, IStores stores, ICatalog catalog,
             if (missing.Count > 0)
                 return OrderingErrors.ProductNotFound with { Extensions = new Dictionary<string, object?> { ["productIds"] = missing.Select(m => m.ProductId == Guid.Empty ? "(not an id)" : m.ProductId.ToString()).ToArray() } };
 
-            if (merged.Any(m => (products[m.ProductId].Kind == ProductKinds.Voucher) != forVouchers)) return OrderingErrors.WrongProductKind;
+            var kind = f.Type switch { FulfillmentType.Voucher => ProductKinds.Voucher, FulfillmentType.Booking => ProductKinds.Service, _ => ProductKinds.Goods };
+            if (merged.Any(m => products[m.ProductId].Kind != kind)) return OrderingErrors.WrongProductKind;
 
             var order = Order.Place(request.CustomerId, store.Id, f.Type!, address, distanceKm,
                 merged.Select(m => new OrderLine
@@ -69,7 +70,7 @@ internal sealed class OrderPlacement(O2oDb db, IStores stores, ICatalog catalog,
                 }).ToList(),
                 deliveryFee, clock.GetUtcNow(), request.PaymentTimeout ?? options.Value.PaymentTimeout, request.Source, slot.Value);
 
-            if (!forVouchers)
+            if (!prepaid)
             {
                 var shortages = await inventory.ReserveAsync(store.Id, merged.Select(m => new StockLine(m.ProductId, m.Quantity)).ToList(), $"order:{order.Id}", ct);
                 if (shortages.Count > 0) return Shortages.ToError(shortages, id => products[id].NameZh);

@@ -23,7 +23,7 @@ internal sealed class OrderWorkflow(O2oDb db, IInventory inventory, PickupSlotBo
             var reference = $"order:{order.Id}";
             if (target == OrderStatus.Cancelled)
             {
-                if (order.FulfillmentType != FulfillmentType.Voucher) await inventory.ReleaseAsync(order.StoreId, stock, reference, ct);
+                if (!FulfillmentType.IsPrepaid(order.FulfillmentType)) await inventory.ReleaseAsync(order.StoreId, stock, reference, ct);
                 if (order.PickupSlotStart is { } slot) await slots.GiveBackAsync(order.StoreId, slot, ct);
                 await ReleasePickupCodeAsync(order, ct);
                 events.Publish(new OrderCancelled(order.Id, wasPaid, note ?? "cancelled", order.Source));
@@ -42,6 +42,7 @@ internal sealed class OrderWorkflow(O2oDb db, IInventory inventory, PickupSlotBo
         {
             if (order.Status != OrderStatus.PendingPayment) return PaymentsFacing.NotPayable(order.Status);
             if (order.FulfillmentType == FulfillmentType.Voucher) return await PayForVouchersAsync(order, paymentId, paidAt, ct);
+            if (order.FulfillmentType == FulfillmentType.Booking) return PayForBooking(order, paymentId, paidAt);
             var code = await NewPickupCodeAsync(order.StoreId, ct);
             if (order.MarkPaid(paymentId, code, paidAt) is { } invalid) return invalid;
             db.Add(new ActivePickupCode { StoreId = order.StoreId, Code = code, OrderId = order.Id });
@@ -56,6 +57,15 @@ internal sealed class OrderWorkflow(O2oDb db, IInventory inventory, PickupSlotBo
         await db.Entry(order).Collection(o => o.Lines).LoadAsync(ct);
         events.Publish(new VoucherOrderPaid(order.Id, order.CustomerId, order.StoreId,
             order.Lines.Select(l => new PaidLine(l.ProductId, l.Quantity, l.UnitPriceFen)).ToList(), paidAt));
+        return null;
+    }
+
+    /// <summary>A booking needs no pickup code: the order is done once paid, and the Bookings module confirms the appointment from the event.</summary>
+    private Error? PayForBooking(Order order, Guid paymentId, DateTimeOffset paidAt)
+    {
+        if (order.MarkPaid(paymentId, null, paidAt) is { } invalid) return invalid;
+        if (order.TransitionTo(OrderStatus.Completed, paidAt, "booking confirmed 预约已确认") is { } notDone) return notDone;
+        events.Publish(new BookingOrderPaid(order.Id, order.CustomerId, order.StoreId, order.TotalFen, paidAt));
         return null;
     }
 

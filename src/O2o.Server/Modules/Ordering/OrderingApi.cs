@@ -51,6 +51,15 @@ public sealed record PaidLine(Guid ProductId, int Quantity, long UnitPriceFen);
 /// <summary>Raised in the transaction that pays (and so completes) an order for vouchers; the Vouchers module issues the codes.</summary>
 public sealed record VoucherOrderPaid(Guid OrderId, string CustomerId, Guid StoreId, IReadOnlyList<PaidLine> Lines, DateTimeOffset PaidAt) : IDomainEvent;
 
+/// <summary>Raised in the transaction that pays (and so completes) the order of a service booking; the Bookings module confirms the booking.</summary>
+public sealed record BookingOrderPaid(Guid OrderId, string CustomerId, Guid StoreId, long PaidFen, DateTimeOffset PaidAt) : IDomainEvent;
+
+/// <summary>The fulfilment type of orders for service bookings, placed through <see cref="IOrdering.PlaceAsync"/> only.</summary>
+public static class BookingFulfillment
+{
+    public const string Type = FulfillmentType.Booking;
+}
+
 /// <summary>The fulfilment type of orders for vouchers, placed through <see cref="IOrdering.PlaceAsync"/> only (checkout takes pickup or delivery).</summary>
 public static class VoucherFulfillment
 {
@@ -68,6 +77,8 @@ public interface IOrdering
     Task<Result<OrderResponse>> PlaceAsync(PlacementRequest request, bool english, CancellationToken ct);
     /// <summary>Whether this caller may see the order (its customer, its store's staff, admins), as <c>GET /api/orders/{id}</c> decides.</summary>
     Task<bool> IsVisibleToAsync(Guid orderId, Actor actor, CancellationToken ct);
+    /// <summary>Cancels an order still waiting for payment, in its own transaction; an error when it is no longer waiting (paid, cancelled).</summary>
+    Task<Error?> CancelUnpaidAsync(Guid orderId, string reason, CancellationToken ct);
 }
 
 internal sealed class OrderingFacade(O2oDb db, OrderWorkflow workflow, OrderPlacement placement, IStores stores) : IOrdering
@@ -93,6 +104,10 @@ internal sealed class OrderingFacade(O2oDb db, OrderWorkflow workflow, OrderPlac
         await db.Set<Order>().AsNoTracking().IgnoreAutoIncludes().Where(o => o.Id == orderId)
             .Select(o => new OrderCharges(o.Id, o.StoreId, o.SubtotalFen, o.DiscountFen, o.DeliveryFeeFen, o.TotalFen))
             .FirstOrDefaultAsync(ct);
+
+    public async Task<Error?> CancelUnpaidAsync(Guid orderId, string reason, CancellationToken ct) =>
+        (await workflow.MoveAsync(orderId, OrderStatus.Cancelled, reason,
+            o => o.Status == OrderStatus.PendingPayment ? null : OrderingErrors.InvalidStatus(o.Status, OrderStatus.Cancelled), ct)).Error;
 
     public async Task<Error?> MarkPaidAsync(Guid orderId, Guid paymentId, DateTimeOffset paidAt, CancellationToken ct)
     {

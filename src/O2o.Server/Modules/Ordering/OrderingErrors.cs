@@ -9,7 +9,7 @@ internal static class OrderingErrors
     public static readonly Error ProductNotFound = Error.NotFound("product_not_found", "A product in the order");
     public static readonly Error CartEmpty = Error.Unprocessable("cart_empty", "There is nothing to order: the cart is empty and no lines were given.");
     public static readonly Error StoreClosed = Error.Unprocessable("store_closed", "The store is closed now.");
-    public static readonly Error WrongProductKind = Error.Unprocessable("wrong_product_kind", "Vouchers are bought on their own through POST /api/vouchers/purchases, never together with goods.");
+    public static readonly Error WrongProductKind = Error.Unprocessable("wrong_product_kind", "Vouchers and services are bought on their own (POST /api/vouchers/purchases, POST /api/bookings), never together with goods.");
     public static readonly Error FulfillmentNotOffered = Error.Unprocessable("fulfillment_not_offered", "The store does not offer this fulfilment type.");
     public static readonly Error NotCancellable = Error.Conflict("order_not_cancellable", "A customer can cancel an order only before the store starts preparing it.");
     public static readonly Error OrderChanged = Error.Conflict("order_changed", "The order was changed by someone else at the same time; reload it and try again.");

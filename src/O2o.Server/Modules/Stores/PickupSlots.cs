@@ -13,20 +13,16 @@ namespace O2o.Server.Modules.Stores;
 /// </summary>
 internal static class PickupSlotCalendar
 {
-    public static IReadOnlyList<PickupSlot> On(Store store, DateOnly day)
+    public static IReadOnlyList<PickupSlot> On(Store store, DateOnly day, IReadOnlyDictionary<DateOnly, SpecialDay> specialDays)
     {
         if (store.PickupSlotMinutes is not { } length || store.PickupSlotCapacity is not { } capacity) return [];
         var zone = TimeZoneInfo.FindSystemTimeZoneById(store.TimeZone);
         var slots = new List<PickupSlot>();
         foreach (var businessDay in new[] { day.AddDays(-1), day })
         {
-            var periods = store.OpeningHours.Count == 0
-                ? [new OpeningPeriod(businessDay.DayOfWeek, 0, 24 * 60)]
-                : store.OpeningHours.Where(p => p.Day == businessDay.DayOfWeek);
-            foreach (var p in periods)
+            foreach (var (opens, closes) in OpeningCalendar.PeriodsOf(store, businessDay, specialDays))
             {
-                var closes = p.ClosesMinute <= p.OpensMinute ? p.ClosesMinute + 24 * 60 : p.ClosesMinute;
-                for (var minute = p.OpensMinute; minute + length <= closes; minute += length)
+                for (var minute = opens; minute + length <= closes; minute += length)
                 {
                     var local = businessDay.ToDateTime(TimeOnly.MinValue).AddMinutes(minute);
                     if (DateOnly.FromDateTime(local) != day || zone.IsInvalidTime(local)) continue;
@@ -75,7 +71,7 @@ internal static class PickupSlotRulesEndpoints
         return Results.NoContent();
     }
 
-    private static async Task<Store?> OwnStoreAsync(string storeId, ClaimsPrincipal principal, O2oDb db, CancellationToken ct)
+    internal static async Task<Store?> OwnStoreAsync(string storeId, ClaimsPrincipal principal, O2oDb db, CancellationToken ct)
     {
         var actor = Actor.From(principal);
         var store = Guid.TryParse(storeId, out var id) ? await db.Set<Store>().FirstOrDefaultAsync(s => s.Id == id, ct) : null;

@@ -17,6 +17,9 @@ public sealed record PickupSlotRules(int SlotMinutes, int Capacity, int LeadMinu
 /// <summary>One pickup slot as an instant range; the day is the store's local calendar day.</summary>
 public sealed record PickupSlot(DateTimeOffset Start, DateTimeOffset End, int Capacity);
 
+/// <summary>One slot of a bookable service at a store, as an instant range (its start is on the store's local calendar day).</summary>
+public sealed record ServiceSlot(DateTimeOffset Start, DateTimeOffset End);
+
 /// <summary>The Stores module's facade.</summary>
 public static class Merchants
 {
@@ -37,6 +40,11 @@ public interface IStores
     Task<IReadOnlyList<NearbyStore>> NearbyAsync(double lat, double lng, double radiusKm, CancellationToken ct);
     /// <summary>The pickup slots of a store on its local calendar day (none when it does not pace pickups).</summary>
     Task<IReadOnlyList<PickupSlot>> PickupSlotsAsync(Guid storeId, DateOnly localDay, CancellationToken ct);
+    /// <summary>
+    /// The slots of a service lasting <paramref name="durationMinutes"/> that start on the store's local calendar day: back to back
+    /// from each opening, within its opening hours and special days (closures, special hours), each as long in real time as the service.
+    /// </summary>
+    Task<IReadOnlyList<ServiceSlot>> ServiceSlotsAsync(Guid storeId, DateOnly localDay, int durationMinutes, CancellationToken ct);
 }
 
 public sealed record NearbyStore(StoreInfo Store, string Address, double DistanceKm);
@@ -74,7 +82,13 @@ internal sealed class StoresFacade(O2oDb db, TimeProvider clock) : IStores
     public async Task<IReadOnlyList<PickupSlot>> PickupSlotsAsync(Guid storeId, DateOnly localDay, CancellationToken ct)
     {
         var store = await db.Set<Store>().AsNoTracking().FirstOrDefaultAsync(s => s.Id == storeId, ct);
-        return store is null ? [] : PickupSlotCalendar.On(store, localDay);
+        return store is null ? [] : PickupSlotCalendar.On(store, localDay, await SpecialDayEndpoints.AroundAsync(db, storeId, localDay, ct));
+    }
+
+    public async Task<IReadOnlyList<ServiceSlot>> ServiceSlotsAsync(Guid storeId, DateOnly localDay, int durationMinutes, CancellationToken ct)
+    {
+        var store = await db.Set<Store>().AsNoTracking().FirstOrDefaultAsync(s => s.Id == storeId, ct);
+        return store is null ? [] : ServiceSlotCalendar.On(store, localDay, durationMinutes, await SpecialDayEndpoints.AroundAsync(db, storeId, localDay, ct));
     }
 
     public async Task<IReadOnlyList<StoreInfo>> ListAsync(Guid? merchantId, CancellationToken ct)

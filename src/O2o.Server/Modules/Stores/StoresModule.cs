@@ -19,6 +19,7 @@ public static class StoresModule
         CreateStore.Map(api);
         CreateMerchant.Map(api);
         PickupSlotRulesEndpoints.Map(api);
+        SpecialDayEndpoints.Map(api);
     }
 
     /// <summary>The platform's own merchant always exists, so a platform admin can open stores at once.</summary>

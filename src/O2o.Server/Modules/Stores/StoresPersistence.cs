@@ -27,5 +27,11 @@ internal static class StoresPersistence
             e.HasIndex(s => s.MerchantId);
             e.HasIndex(s => new { s.Lat, s.Lng });
         });
+        builder.Entity<SpecialDay>(e =>
+        {
+            e.ToTable("stores_special_days");
+            e.HasKey(s => new { s.StoreId, s.Date });
+            e.Property(s => s.Note).HasMaxLength(200);
+        });
     }
 }
