@@ -63,6 +63,22 @@ public abstract class BookingPolicyTests(AppFixture fixture)
         Assert.Equal(5000, cancelled.Long("refundedFen"));
         Assert.Equal(5000, (await _b.Refunds(booking["orderId"]!.GetValue<string>(), 1)).Single()!["amountFen"]!.GetValue<long>());
     }
+
+    [Fact]
+    public async Task A_store_that_cannot_serve_a_booking_cancels_it_with_a_full_refund()
+    {
+        var store = await _b.Store();
+        var service = await _b.Service([store], capacity: 1, priceFen: 8000, depositFen: 3000, freeCancelHours: 48);
+        var start = await _b.NextSlot(store, service, Shanghai, TimeSpan.FromHours(3));
+        var customer = await World.NewCustomer();
+        var booking = await _b.BookPaid(customer, store, service, start);
+        (await (await World.NewStaff(await _b.Store())).Post($"/api/stores/{store}/bookings/{booking["id"]}/cancel")).Is(HttpStatusCode.NotFound, "store_not_found");
+        var cancelled = (await (await World.NewStaff(store)).Post($"/api/stores/{store}/bookings/{booking["id"]}/cancel")).Is(HttpStatusCode.OK);
+        Assert.Equal("cancelled", cancelled.Str("status"));
+        Assert.Equal(3000, cancelled.Long("refundedFen"));
+        Assert.Equal(3000, (await _b.Refunds(booking["orderId"]!.GetValue<string>(), 1)).Single()!["amountFen"]!.GetValue<long>());
+        (await BookingWorld.Book((await World.NewCustomer()).Api, store, service, start)).Is(HttpStatusCode.Created);
+    }
 }
 
 public sealed class BookingPolicyTests_Sqlite(SqliteApp app) : BookingPolicyTests(app), IClassFixture<SqliteApp>;

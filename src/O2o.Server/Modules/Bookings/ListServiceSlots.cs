@@ -46,6 +46,7 @@ internal static class ListServiceSlots
         var store = Guid.TryParse(storeId, out var sid) ? await stores.FindAsync(sid, ct) : null;
         if (store is null) return BookingsErrors.StoreNotFound;
         if (!terms.StoreIds.Contains(store.Id)) return BookingsErrors.NotOfferedHere;
-        return (terms, store);
+        (ServiceTerms Terms, StoreInfo Store) offered = (terms, store);
+        return offered;
     }
 }
