@@ -40,7 +40,7 @@ internal sealed class BookingWorld(World world)
         customer.Post("/api/bookings", new { productId = service, storeId = store, start, quantity });
 
     /// <summary>The first slot starting at least <paramref name="after"/> from now, looking at today and the next days (store clock).</summary>
-    public async Task<DateTimeOffset> NextSlot(string store, string service, TimeZoneInfo zone, TimeSpan after, int days = 3)
+    public async Task<DateTimeOffset> NextSlot(string store, string service, TimeZoneInfo zone, TimeSpan after, int days = 4)
     {
         var today = DateOnly.FromDateTime(TimeZoneInfo.ConvertTime(DateTimeOffset.UtcNow, zone).DateTime);
         for (var d = 0; d < days; d++)
