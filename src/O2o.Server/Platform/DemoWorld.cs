@@ -40,8 +40,8 @@ public static class DemoWorld
         await InventoryDemo.SeedAsync(db, stores.Select(s => s.Id).ToList(), products, now, ct);
         var vouchers = await CatalogDemo.SeedVouchersAsync(db, StoresDemo.MerchantId, now, ct);
         await VouchersDemo.SeedAsync(db, vouchers, StoresDemo.MerchantId, stores.Select(s => s.Id).ToList(), now, ct);
-        var services = await CatalogDemo.SeedServicesAsync(db, StoresDemo.MerchantId, now, ct);
-        await BookingsDemo.SeedAsync(db, services, StoresDemo.MerchantId, stores.Select(s => s.Id).ToList(), now, ct);
+        var serviceProducts = await CatalogDemo.SeedServicesAsync(db, StoresDemo.MerchantId, now, ct);
+        await BookingsDemo.SeedAsync(db, serviceProducts, StoresDemo.MerchantId, stores.Select(s => s.Id).ToList(), now, ct);
         logger.LogInformation("  [3/5] stock for {Count} store-product pairs, 2 voucher offers, 2 bookable services", stores.Count * products.Count);
         await AccountsDemo.SeedAsync(sp, StoresDemo.MerchantId,
             stores.Select(s => (s.Id, s.Code, StoresDemoData.Stores.First(d => d.Code == s.Code).NameZh)), ct);

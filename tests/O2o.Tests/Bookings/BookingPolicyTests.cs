@@ -20,7 +20,7 @@ public abstract class BookingPolicyTests(AppFixture fixture)
         var from = (await _b.Slots(store, service, first))[9]!["start"]!.GetValue<DateTimeOffset>();
         var to = (await _b.Slots(store, service, second))[15]!["start"]!.GetValue<DateTimeOffset>();
         var customer = await World.NewCustomer();
-        var booking = await _b.BookPaid(customer, store, service, from);
+        var booking = await BookingWorld.BookPaid(customer, store, service, from);
 
         var moved = (await customer.Api.Post($"/api/bookings/{booking["id"]}/reschedule", new { start = to })).Is(HttpStatusCode.OK);
         Assert.Equal(to, moved["start"]!.GetValue<DateTimeOffset>());
@@ -32,7 +32,7 @@ public abstract class BookingPolicyTests(AppFixture fixture)
 
         // A full slot leaves the booking where it was.
         var full = (await _b.Slots(store, service, first))[11]!["start"]!.GetValue<DateTimeOffset>();
-        await _b.BookPaid(await World.NewCustomer(), store, service, full, quantity: 2);
+        await BookingWorld.BookPaid(await World.NewCustomer(), store, service, full, quantity: 2);
         (await customer.Api.Post($"/api/bookings/{booking["id"]}/reschedule", new { start = full })).Is(HttpStatusCode.Conflict, "booking_slot_full");
         (await customer.Api.Post($"/api/bookings/{booking["id"]}/reschedule", new { start = to.AddMinutes(20) }))
             .Is(HttpStatusCode.UnprocessableEntity, "booking_slot_unavailable");
@@ -55,7 +55,7 @@ public abstract class BookingPolicyTests(AppFixture fixture)
         var soon = await _b.NextSlot(store, service, Shanghai, TimeSpan.FromHours(2));
         var later = await _b.NextSlot(store, service, Shanghai, TimeSpan.FromDays(2));
         var customer = await World.NewCustomer();
-        var booking = await _b.BookPaid(customer, store, service, soon);
+        var booking = await BookingWorld.BookPaid(customer, store, service, soon);
 
         var refused = (await customer.Api.Post($"/api/bookings/{booking["id"]}/reschedule", new { start = later })).Is(HttpStatusCode.Conflict, "booking_reschedule_closed");
         Assert.NotNull(refused["rescheduleUntil"]);
@@ -71,7 +71,7 @@ public abstract class BookingPolicyTests(AppFixture fixture)
         var service = await _b.Service([store], capacity: 1, priceFen: 8000, depositFen: 3000, freeCancelHours: 48);
         var start = await _b.NextSlot(store, service, Shanghai, TimeSpan.FromHours(3));
         var customer = await World.NewCustomer();
-        var booking = await _b.BookPaid(customer, store, service, start);
+        var booking = await BookingWorld.BookPaid(customer, store, service, start);
         (await (await World.NewStaff(await _b.Store())).Post($"/api/stores/{store}/bookings/{booking["id"]}/cancel")).Is(HttpStatusCode.NotFound, "store_not_found");
         var cancelled = (await (await World.NewStaff(store)).Post($"/api/stores/{store}/bookings/{booking["id"]}/cancel")).Is(HttpStatusCode.OK);
         Assert.Equal("cancelled", cancelled.Str("status"));

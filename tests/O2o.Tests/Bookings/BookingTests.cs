@@ -101,7 +101,7 @@ public abstract class BookingTests(AppFixture fixture)
         var service = await _b.Service([store], durationMinutes: 60, capacity: 2);
         var start = await _b.NextSlot(store, service, Shanghai, TimeSpan.FromHours(3));
         var customer = await World.NewCustomer();
-        var booking = await _b.BookPaid(customer, store, service, start);
+        var booking = await BookingWorld.BookPaid(customer, store, service, start);
         var staff = await World.NewStaff(store);
         (await staff.Post($"/api/stores/{store}/bookings/{booking["id"]}/check-in")).Is(HttpStatusCode.Conflict, "booking_check_in_too_early");
         (await staff.Post($"/api/stores/{store}/bookings/{booking["id"]}/no-show")).Is(HttpStatusCode.Conflict, "booking_no_show_too_early");

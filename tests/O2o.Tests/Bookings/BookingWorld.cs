@@ -51,7 +51,7 @@ internal sealed class BookingWorld(World world)
     }
 
     /// <summary>Books and pays, and waits until the payment has confirmed the booking.</summary>
-    public async Task<JsonNode> BookPaid(Customer customer, string store, string service, DateTimeOffset start, int? quantity = null) =>
+    public static async Task<JsonNode> BookPaid(Customer customer, string store, string service, DateTimeOffset start, int? quantity = null) =>
         await BookPaidExisting(customer, (await Book(customer.Api, store, service, start, quantity)).Is(HttpStatusCode.Created));
 
     /// <summary>Pays a booking waiting for payment and waits until the payment has confirmed it.</summary>
