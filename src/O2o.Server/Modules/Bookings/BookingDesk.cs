@@ -15,6 +15,7 @@ internal sealed class BookingDesk(O2oDb db, IOptions<BookingsOptions> options)
 {
     public async Task<Result<Booking>> CheckInAsync(Guid storeId, Guid bookingId, string staffId, DateTimeOffset now, CancellationToken ct)
     {
+        now = now.ToUniversalTime();
         var booking = await FindAsync(storeId, bookingId, ct);
         if (booking is null) return BookingsErrors.BookingNotFound;
         if (Unconfirmed(booking) is { } error) return error;
@@ -26,6 +27,7 @@ internal sealed class BookingDesk(O2oDb db, IOptions<BookingsOptions> options)
 
     public async Task<Result<Booking>> MarkNoShowAsync(Guid storeId, Guid bookingId, string staffId, DateTimeOffset now, CancellationToken ct)
     {
+        now = now.ToUniversalTime();
         var booking = await FindAsync(storeId, bookingId, ct);
         if (booking is null) return BookingsErrors.BookingNotFound;
         if (Unconfirmed(booking) is { } error) return error;

@@ -23,7 +23,7 @@ internal sealed class BookingReminders(O2oDb db, IStores stores, IOptions<Bookin
         var due = booking.SlotStart - options.Value.ReminderLead;
         db.Add(new BookingReminder
         {
-            BookingId = booking.Id, CustomerId = booking.CustomerId, DueAt = due < now ? now : due,
+            BookingId = booking.Id, CustomerId = booking.CustomerId, DueAt = (due < now ? now : due).ToUniversalTime(),
             MessageZh = $"预约提醒：{booking.NameZh} × {booking.Quantity}，{local} 开始，地点：{store?.Name}。",
             MessageEn = $"Reminder: {booking.DisplayName(english: true)} × {booking.Quantity} starts {local} at {store?.Name}.",
         });
@@ -35,6 +35,7 @@ internal sealed class BookingReminders(O2oDb db, IStores stores, IOptions<Bookin
     /// <summary>Sends the reminders due at <paramref name="now"/> of bookings still confirmed and not yet begun; the number sent.</summary>
     public async Task<int> SendDueAsync(DateTimeOffset now, CancellationToken ct)
     {
+        now = now.ToUniversalTime();
         var due = await db.Set<BookingReminder>().AsNoTracking().Where(r => r.SentAt == null && r.DueAt <= now).OrderBy(r => r.DueAt).Take(Batch).ToListAsync(ct);
         var ids = due.Select(r => r.BookingId).Distinct().ToList();
         var bookings = await db.Set<Booking>().AsNoTracking().Where(b => ids.Contains(b.Id)).ToDictionaryAsync(b => b.Id, ct);
