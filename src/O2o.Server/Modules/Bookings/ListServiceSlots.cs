@@ -38,7 +38,7 @@ internal static class ListServiceSlots
     }
 
     /// <summary>The terms of an active service product and a store where it is offered; service_not_found (or not offered here) otherwise.</summary>
-    public static async Task<Result<(ServiceTerms Terms, StoreInfo Store)>> ServiceAtAsync(string storeId, string productId, O2oDb db, IStores stores,
+    public static async Task<Result<(ServiceTerms Terms, StoreInfo Place)>> ServiceAtAsync(string storeId, string productId, O2oDb db, IStores stores,
         ICatalog catalog, CancellationToken ct)
     {
         var terms = Guid.TryParse(productId, out var pid) ? await db.Set<ServiceTerms>().AsNoTracking().FirstOrDefaultAsync(t => t.ProductId == pid, ct) : null;
@@ -46,7 +46,7 @@ internal static class ListServiceSlots
         var store = Guid.TryParse(storeId, out var sid) ? await stores.FindAsync(sid, ct) : null;
         if (store is null) return BookingsErrors.StoreNotFound;
         if (!terms.StoreIds.Contains(store.Id)) return BookingsErrors.NotOfferedHere;
-        (ServiceTerms Terms, StoreInfo Store) offered = (terms, store);
+        (ServiceTerms Terms, StoreInfo Place) offered = (terms, store);
         return offered;
     }
 }
