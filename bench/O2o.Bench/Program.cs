@@ -22,6 +22,8 @@ internal static class Program
                               [--urls URL1,URL2,...] [--verify-sample S | --verify-all] [--idempotency-keys]
           o2o-bench notifications [--gateways wechatpay,alipay,unionpay] [--payments N] [--copies K]
                               [--warmup-payments W] [--concurrency C] [--prepare-parallelism P]
+          o2o-bench pdptw     [--seconds 60] [--instances lc101,lr1*] [--parallel P] [--solutions DIR] [--data DIR]
+          o2o-bench vrptw     [--seconds 60] [--instances c101,r2*] [--parallel P] [--solutions DIR] [--data DIR]
           o2o-bench report    --in a.json [b.json ...]
 
         common options:
@@ -58,6 +60,8 @@ internal static class Program
                 "checkout" => await CheckoutBench.RunAsync(args),
                 "flashsale" or "flash-sale" => await FlashSaleBench.RunAsync(args),
                 "notifications" => await NotificationBench.RunAsync(args),
+                "pdptw" => RoutingBench.Run(args, O2o.Routing.RoutingKind.Pdptw),
+                "vrptw" => RoutingBench.Run(args, O2o.Routing.RoutingKind.Vrptw),
                 "report" => ReportVerb.Run(args),
                 _ => throw new UsageException($"Unknown verb '{args.Verb}'."),
             };
