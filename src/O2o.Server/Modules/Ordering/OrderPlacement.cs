@@ -36,10 +36,10 @@ internal sealed class OrderPlacement(O2oDb db, IStores stores, ICatalog catalog,
         if (f.Type == FulfillmentType.Delivery)
         {
             var a = f.Address!;
-            distanceKm = Math.Round(Geo.DistanceKm(store.Lat, store.Lng, a.Lat!.Value, a.Lng!.Value), 3);
-            if (distanceKm > store.DeliveryRadiusKm) return OrderingErrors.OutOfDeliveryArea(distanceKm.Value, store.DeliveryRadiusKm);
+            var quote = DeliveryQuote.For(store, a.Lat!.Value, a.Lng!.Value, delivery.Value);
+            if (!quote.InArea) return OrderingErrors.OutOfDeliveryArea(quote.DistanceKm, quote.DeliveryRadiusKm);
             address = new DeliveryAddress { Line = a.Line!.Trim(), Lat = a.Lat.Value, Lng = a.Lng.Value, ContactName = a.ContactName!.Trim(), ContactPhone = a.ContactPhone!.Trim() };
-            deliveryFee = delivery.Value.FeeFor(distanceKm.Value);
+            (distanceKm, deliveryFee) = (quote.DistanceKm, quote.FeeFen);
         }
 
         return await db.InTransactionAsync(async () =>
