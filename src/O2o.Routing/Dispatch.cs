@@ -20,7 +20,11 @@ public sealed record CarriedOrder(string OrderId, GeoPoint DropOff, DateTimeOffs
 /// A rider (person or robot) as dispatch sees it: where they are now, how fast they go, how much they carry, what they
 /// carry already, and until when they work.
 /// </summary>
-public sealed record DispatchRider(string RiderId, GeoPoint Position, double SpeedKmh, int Capacity, IReadOnlyList<CarriedOrder> Carrying, DateTimeOffset ShiftEndsAt);
+public sealed record DispatchRider(string RiderId, GeoPoint Position, double SpeedKmh, int Capacity, IReadOnlyList<CarriedOrder> Carrying, DateTimeOffset ShiftEndsAt)
+{
+    /// <summary>When the rider is at <see cref="Position"/> and free to go on (finishing a stop already under way); now when null.</summary>
+    public DateTimeOffset? FreeAt { get; init; }
+}
 
 /// <summary>An order waiting to be picked up at its store: ready from <paramref name="ReadyAt"/>, promised by <paramref name="DueBy"/>.</summary>
 public sealed record OpenOrder(string OrderId, GeoPoint PickUp, GeoPoint DropOff, DateTimeOffset ReadyAt, DateTimeOffset DueBy, int Size = 1);

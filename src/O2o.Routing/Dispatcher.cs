@@ -63,7 +63,7 @@ public static class Dispatcher
             transits[v] = routing.RegisterTransitCallback(callback);
             routing.SetArcCostEvaluatorOfVehicle(transits[v], v);
         }
-        routing.AddDimensionWithVehicleTransits(transits, horizon, horizon, true, "Time");
+        routing.AddDimensionWithVehicleTransits(transits, horizon, horizon, false, "Time");
         var time = routing.GetMutableDimension("Time");
 
         LongToLong loadChange = index => nodes[manager.IndexToNode(index)].LoadChange;
@@ -73,6 +73,7 @@ public static class Dispatcher
         for (var v = 0; v < request.Riders.Count; v++)
         {
             load.CumulVar(routing.Start(v)).SetValue(request.Riders[v].Carrying.Sum(c => c.Size));
+            time.CumulVar(routing.Start(v)).SetValue(Math.Min(Seconds(request.Riders[v].FreeAt ?? now), horizon));
             time.SetCumulVarSoftUpperBound(routing.End(v), Seconds(request.Riders[v].ShiftEndsAt), AfterShiftCostPerSecond);
         }
 
@@ -97,13 +98,14 @@ public static class Dispatcher
         }
 
         var search = operations_research_constraint_solver.DefaultRoutingSearchParameters();
-        search.FirstSolutionStrategy = FirstSolutionStrategy.Types.Value.ParallelCheapestInsertion;
+        // Sequential insertion finds a first plan fast enough for a round of a second or less; guided local search improves it.
+        search.FirstSolutionStrategy = FirstSolutionStrategy.Types.Value.LocalCheapestInsertion;
         search.LocalSearchMetaheuristic = LocalSearchMetaheuristic.Types.Value.GuidedLocalSearch;
         search.TimeLimit = Duration.FromTimeSpan(limit);
         var assignment = routing.SolveWithParameters(search);
         GC.KeepAlive(callbacks);
         GC.KeepAlive(loadChange);
-        if (assignment is null) return new DispatchPlan(request.Riders.Select(r => new RiderPlan(r.RiderId, [])).ToList(), request.Orders.Select(o => o.OrderId).ToList());
+        if (assignment is null) return CarriedOnly(request);
 
         var plans = new List<RiderPlan>();
         var served = new HashSet<string>();
@@ -120,5 +122,28 @@ public static class Dispatcher
             plans.Add(new RiderPlan(request.Riders[v].RiderId, stops));
         }
         return new DispatchPlan(plans, request.Orders.Where(o => !served.Contains(o.OrderId)).Select(o => o.OrderId).ToList());
+    }
+
+    /// <summary>When no plan is found in time, riders still hand over what they carry (nearest first) and new orders wait a round.</summary>
+    private static DispatchPlan CarriedOnly(DispatchRequest request)
+    {
+        var plans = request.Riders.Select(r =>
+        {
+            var at = r.Position;
+            var clock = r.FreeAt is { } free && free > request.Now ? free : request.Now;
+            var stops = new List<PlannedStop>();
+            var left = r.Carrying.ToList();
+            while (left.Count > 0)
+            {
+                var next = left.MinBy(c => at.KmTo(c.DropOff))!;
+                clock = clock.AddSeconds(at.KmTo(next.DropOff) * 1000 * request.DetourFactor / (Math.Max(r.SpeedKmh, 1) / 3.6));
+                stops.Add(new PlannedStop(next.OrderId, StopKind.DropOff, next.DropOff, clock));
+                clock += request.StopTime;
+                at = next.DropOff;
+                left.Remove(next);
+            }
+            return new RiderPlan(r.RiderId, stops);
+        }).ToList();
+        return new DispatchPlan(plans, request.Orders.Select(o => o.OrderId).ToList());
     }
 }
