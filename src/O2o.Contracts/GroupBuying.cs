@@ -55,3 +55,8 @@ public sealed record LeaderCommissionView(string Id, string OrderId, string Camp
 
 /// <summary>Everything a leader earned, and each commission (one per order handed over).</summary>
 public sealed record LeaderCommissionsResponse(long TotalFen, LeaderCommissionView[] Commissions);
+
+/// <summary>A group buy as its merchant follows it: per pickup point, the orders joined and how many of them are in each order status.</summary>
+public sealed record CampaignReportResponse(CampaignResponse Campaign, PickupPointReport[] PickupPoints);
+
+public sealed record PickupPointReport(PickupPointView PickupPoint, int Orders, int Units, IReadOnlyDictionary<string, int> OrdersByStatus, long CommissionFen);

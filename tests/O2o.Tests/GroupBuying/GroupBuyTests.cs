@@ -81,6 +81,12 @@ public abstract class GroupBuyTests(AppFixture fixture)
         Assert.Equal(-400, commission.Single(l => l!["account"]!.GetValue<string>() == $"leader_payable:{Guid.Parse(tianlin.Id):N}")!["amountFen"]!.GetValue<long>());
         Assert.Equal(0, (await admin.Get("/api/admin/ledger/balances")).Is(HttpStatusCode.OK).Long("totalFen"));
 
+        var report = (await admin.Get($"/api/admin/group-buy/campaigns/{campaign}")).Is(HttpStatusCode.OK)["pickupPoints"].AsArray();
+        var atTianlin = report.Single(p => p!["pickupPoint"]!["leaderId"]!.GetValue<string>() == tianlin.Id)!;
+        Assert.Equal(400, atTianlin["commissionFen"]!.GetValue<long>());
+        Assert.Equal(1, atTianlin["ordersByStatus"]!["completed"]!.GetValue<int>());
+        Assert.Equal(1, atTianlin["ordersByStatus"]!["cancelled"]!.GetValue<int>());
+
         var mine = (await first.Api.Get("/api/group-buy/orders")).Is(HttpStatusCode.OK).Json!.AsArray().Single()!;
         Assert.Equal("completed", mine["orderStatus"]!.GetValue<string>());
         Assert.Equal("succeeded", mine["campaignStatus"]!.GetValue<string>());

@@ -24,6 +24,7 @@ public static class GroupBuyingModule
     {
         LeaderApplications.Map(api);
         CampaignEndpoints.Map(api);
+        CampaignReport.Map(api);
         JoinCampaign.Map(api);
         GroupBuyDeliveries.Map(api);
         LeaderHandovers.Map(api);
