@@ -37,8 +37,8 @@ public abstract class GroupBuyTests(AppFixture fixture)
         Assert.Equal("succeeded", closed["status"]!.GetValue<string>());
         Assert.Equal(2, closed["paidParticipants"]!.GetValue<int>());
         Assert.Equal(3, closed["paidUnits"]!.GetValue<int>());
-        Assert.Equal("cancelled", await Gb.OrderStatus(late, unpaid.Str("orderId")));
-        Assert.Equal("preparing", await Gb.OrderStatus(first, firstOrder.Str("orderId")));
+        Assert.Equal("cancelled", await GroupBuyWorld.OrderStatus(late, unpaid.Str("orderId")));
+        Assert.Equal("preparing", await GroupBuyWorld.OrderStatus(first, firstOrder.Str("orderId")));
         Assert.Equal(17, await _world.Available(store, product));
 
         var staff = await _world.NewStaff(store);
@@ -55,7 +55,7 @@ public abstract class GroupBuyTests(AppFixture fixture)
         Assert.Equal("dispatched", (await staff.Post($"/api/stores/{store}/group-buy-deliveries/{toTianlin["id"]}/dispatch")).Is(HttpStatusCode.OK).Str("status"));
         (await staff.Post($"/api/stores/{store}/orders/{firstOrder.Str("orderId")}/ready")).Is(HttpStatusCode.Conflict, "invalid_order_status");
         Assert.Equal("received", (await tianlin.Customer.Api.Post($"{deliveryUrl}/receive")).Is(HttpStatusCode.OK).Str("status"));
-        Assert.Equal("ready_for_pickup", await Gb.OrderStatus(first, firstOrder.Str("orderId")));
+        Assert.Equal("ready_for_pickup", await GroupBuyWorld.OrderStatus(first, firstOrder.Str("orderId")));
 
         // The other pickup point's leader cannot hand this order over, even with the right code; nothing changes.
         var code = firstOrder.Str("handoverCode");
@@ -64,10 +64,10 @@ public abstract class GroupBuyTests(AppFixture fixture)
         var handOver = $"/api/group-buy/leaders/{tianlin.Id}/orders/{firstOrder.Str("orderId")}/hand-over";
         (await tianlin.Customer.Api.Post(handOver, new { code = code == "00000000" ? "00000001" : "00000000" }))
             .Is(HttpStatusCode.UnprocessableEntity, "invalid_handover_code");
-        Assert.Equal("ready_for_pickup", await Gb.OrderStatus(first, firstOrder.Str("orderId")));
+        Assert.Equal("ready_for_pickup", await GroupBuyWorld.OrderStatus(first, firstOrder.Str("orderId")));
         Assert.Equal("completed", (await tianlin.Customer.Api.Post(handOver, new { code })).Is(HttpStatusCode.OK).Str("orderStatus"));
         (await tianlin.Customer.Api.Post(handOver, new { code })).Is(HttpStatusCode.Conflict, "group_buy_order_not_ready");
-        Assert.Equal("completed", await Gb.OrderStatus(first, firstOrder.Str("orderId")));
+        Assert.Equal("completed", await GroupBuyWorld.OrderStatus(first, firstOrder.Str("orderId")));
         Assert.Equal(17, await _world.Available(store, product));
 
         var earned = (await tianlin.Customer.Api.Get($"/api/group-buy/leaders/{tianlin.Id}/commissions")).Is(HttpStatusCode.OK);
@@ -109,8 +109,8 @@ public abstract class GroupBuyTests(AppFixture fixture)
         var closed = (await Gb.ReadCampaign(campaign))["campaign"];
         Assert.Equal("failed", closed["status"]!.GetValue<string>());
         Assert.Equal(3, closed["paidUnits"]!.GetValue<int>());
-        Assert.Equal("cancelled", await Gb.OrderStatus(a, orderA));
-        Assert.Equal("cancelled", await Gb.OrderStatus(b, orderB));
+        Assert.Equal("cancelled", await GroupBuyWorld.OrderStatus(a, orderA));
+        Assert.Equal("cancelled", await GroupBuyWorld.OrderStatus(b, orderB));
         Assert.Equal(10, await _world.Available(store, product));
 
         var admin = await _world.Admin();

@@ -49,6 +49,6 @@ public sealed class GroupBuyWorld(World world)
         await scope.ServiceProvider.GetRequiredService<CampaignClosing>().CloseDueAsync(now, CancellationToken.None);
     }
 
-    public async Task<string> OrderStatus(Customer customer, string orderId) =>
+    public static async Task<string> OrderStatus(Customer customer, string orderId) =>
         (await customer.Api.Get($"/api/orders/{orderId}")).Is(HttpStatusCode.OK).Str("status");
 }

@@ -1,5 +1,6 @@
 using Microsoft.EntityFrameworkCore;
 using O2o.Server.Modules.Ordering;
+using O2o.Server.Kernel;
 using O2o.Server.Platform;
 
 namespace O2o.Server.Modules.GroupBuying;

@@ -1,3 +1,4 @@
+using O2o.Server.Kernel;
 using O2o.Server.Modules.GroupBuying;
 using O2o.Server.Platform;
 
