@@ -187,6 +187,18 @@ public abstract class GroupBuyTests(AppFixture fixture)
             productId = product, storeId = store, groupPriceFen = 500, minUnits = 1, commissionBasisPoints = 100, cutoffAt = DateTimeOffset.UtcNow.AddMinutes(-1),
         })).Is(HttpStatusCode.BadRequest, "validation_failed");
         Assert.Empty((await stranger.Api.Get("/api/orders")).Json!.AsArray());
+
+        // Customer codes are not to be guessed: ten wrong ones and the leader must wait, even with the right one.
+        var joined = (await GroupBuyWorld.Join(await _world.NewCustomer(), campaign, leader.ShareCode, 1)).Is(HttpStatusCode.Created);
+        var handOver = $"/api/group-buy/leaders/{leader.Id}/orders/{joined.Str("orderId")}/hand-over";
+        (await stranger.Api.Post(handOver, new { code = joined.Str("handoverCode") })).Is(HttpStatusCode.NotFound, "leader_not_found");
+        (await leader.Customer.Api.Post(handOver, new { code = "123" })).Is(HttpStatusCode.BadRequest, "validation_failed");
+        var wrong = joined.Str("handoverCode") == "00000000" ? "00000001" : "00000000";
+        for (var i = 0; i < 10; i++)
+            (await leader.Customer.Api.Post(handOver, new { code = wrong })).Is(HttpStatusCode.UnprocessableEntity, "invalid_handover_code");
+        var blocked = (await leader.Customer.Api.Post(handOver, new { code = joined.Str("handoverCode") })).Is(HttpStatusCode.TooManyRequests, "too_many_handover_attempts");
+        Assert.NotNull(blocked.Response.Headers.RetryAfter);
+        Assert.Equal("pending_payment", (await (await _world.Admin()).Get($"/api/orders/{joined.Str("orderId")}")).Is(HttpStatusCode.OK).Str("status"));
     }
 }
 
