@@ -75,20 +75,35 @@ internal static class LeaderHandovers
             LeaderId = leader.Id, OrderId = joined.OrderId, CampaignId = campaign.Id, StoreId = campaign.StoreId, OrderTotalFen = joined.TotalFen,
             AmountFen = joined.TotalFen * campaign.CommissionBasisPoints / 10_000, At = now,
         };
-        var error = await db.InTransactionAsync<Error?>(async () =>
+        Error? error;
+        try
         {
-            if (await ordering.MoveGroupBuyOrderAsync(joined.OrderId, GroupBuyOrders.ReadyForPickup, GroupBuyOrders.Completed, "handed over by the leader 团长已交付", ct) is { })
-                return GroupBuyingErrors.NotReadyForHandover;
-            await db.Set<Participation>().Where(p => p.OrderId == joined.OrderId).ExecuteUpdateAsync(u => u.SetProperty(p => p.HandedOverAt, now), ct);
-            db.Add(commission);
-            events.Publish(new LeaderCommissionEarned(commission.Id, commission.OrderId, leader.Id, commission.StoreId, commission.AmountFen, now));
-            await db.SaveChangesAsync(ct);
-            return null;
-        }, e => e is null, ct);
+            error = await HandOverInTransactionAsync(db, ordering, events, joined.OrderId, commission, now, ct);
+        }
+        catch (DbUpdateException)
+        {
+            // Two hand-overs of one order at once: the order's version (or the one commission per order) lets one through.
+            db.ChangeTracker.Clear();
+            error = GroupBuyingErrors.NotReadyForHandover;
+        }
         if (error is not null) return error.ToProblem();
         return Results.Ok(new LeaderOrderView(joined.OrderId.ToString(), campaign.Id.ToString(), campaign.Title, joined.Quantity, joined.TotalFen,
             GroupBuyOrders.Completed, now));
     }
+
+    /// <summary>The order completes, the hand-over is noted and the commission recorded and announced to the ledger, or none of it.</summary>
+    private static Task<Error?> HandOverInTransactionAsync(O2oDb db, IOrdering ordering, EventBus events, Guid orderId, LeaderCommission commission,
+        DateTimeOffset now, CancellationToken ct) =>
+        db.InTransactionAsync<Error?>(async () =>
+        {
+            if (await ordering.MoveGroupBuyOrderAsync(orderId, GroupBuyOrders.ReadyForPickup, GroupBuyOrders.Completed, "handed over by the leader 团长已交付", ct) is { })
+                return GroupBuyingErrors.NotReadyForHandover;
+            await db.Set<Participation>().Where(p => p.OrderId == orderId).ExecuteUpdateAsync(u => u.SetProperty(p => p.HandedOverAt, now), ct);
+            db.Add(commission);
+            events.Publish(new LeaderCommissionEarned(commission.Id, orderId, commission.LeaderId, commission.StoreId, commission.AmountFen, now));
+            await db.SaveChangesAsync(ct);
+            return null;
+        }, e => e is null, ct);
 
     private static async Task<IResult> Commissions(string leaderId, ClaimsPrincipal principal, O2oDb db, CancellationToken ct)
     {
