@@ -5,6 +5,7 @@ using O2o.Server.Modules.Analytics;
 using O2o.Server.Modules.Cart;
 using O2o.Server.Modules.Catalog;
 using O2o.Server.Modules.Counter;
+using O2o.Server.Modules.GroupBuying;
 using O2o.Server.Modules.Inventory;
 using O2o.Server.Modules.Ledger;
 using O2o.Server.Modules.Live;
@@ -64,6 +65,7 @@ builder.AddPromotions();
 builder.AddLive();
 builder.AddAnalytics();
 builder.AddVouchers();
+builder.AddGroupBuying();
 builder.Services.AddO2oConsoles(sp => new Uri(ServerAddress.Own(sp.GetRequiredService<IServer>()) ?? "http://localhost:5080"));
 builder.Services.AddSingleton<IOrderFeed, ConsoleOrderFeed>();
 
@@ -95,6 +97,7 @@ api.MapCounter();
 api.MapPromotions();
 api.MapAnalytics();
 api.MapVouchers();
+api.MapGroupBuying();
 api.MapFallback(() => Error.NotFound("not_found", "This API route").ToProblem()).ExcludeFromDescription();
 
 app.MapStaticAssets();

@@ -7,6 +7,7 @@ using O2o.Server.Modules.Analytics;
 using O2o.Server.Modules.Cart;
 using O2o.Server.Modules.Catalog;
 using O2o.Server.Modules.Counter;
+using O2o.Server.Modules.GroupBuying;
 using O2o.Server.Modules.Inventory;
 using O2o.Server.Modules.Ledger;
 using O2o.Server.Modules.Ordering;
@@ -39,6 +40,7 @@ public abstract class O2oDb(DbContextOptions options) : IdentityDbContext<AppUse
         CounterPersistence.Configure(builder);
         PromotionsPersistence.Configure(builder);
         VouchersPersistence.Configure(builder);
+        GroupBuyingPersistence.Configure(builder);
         AnalyticsPersistence.Configure(builder);
 
         // Ids are Guid v7 made by the code, so an entity reached through a navigation is new, not an update.

@@ -25,8 +25,10 @@ internal sealed class OrderPlacement(O2oDb db, IStores stores, ICatalog catalog,
         if (store is null) return OrderingErrors.StoreNotFound;
         // Vouchers are bought any time, for use later; goods need the store open and offering the fulfilment.
         var forVouchers = f.Type == FulfillmentType.Voucher;
-        if (!forVouchers && !store.Offers(f.Type!)) return OrderingErrors.FulfillmentNotOffered;
-        if (!forVouchers && !store.OpenNow) return OrderingErrors.StoreClosed;
+        // A group buy is joined any time before its cutoff; the store supplies the leader's point, not the customer.
+        var anyHour = forVouchers || f.Type == FulfillmentType.GroupBuy;
+        if (!anyHour && !store.Offers(f.Type!)) return OrderingErrors.FulfillmentNotOffered;
+        if (!anyHour && !store.OpenNow) return OrderingErrors.StoreClosed;
         var slot = await slots.CheckAsync(store, f.Type!, f.PickupSlot, ct);
         if (!slot.IsSuccess) return slot.Error!;
 
