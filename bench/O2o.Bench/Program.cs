@@ -22,6 +22,9 @@ internal static class Program
                               [--urls URL1,URL2,...] [--verify-sample S | --verify-all] [--idempotency-keys]
           o2o-bench notifications [--gateways wechatpay,alipay,unionpay] [--payments N] [--copies K]
                               [--warmup-payments W] [--concurrency C] [--prepare-parallelism P]
+          o2o-bench pdptw     [--seconds 60] [--instances lc101,lr1*] [--parallel P] [--solutions DIR] [--data DIR]
+          o2o-bench vrptw     [--seconds 60] [--instances c101,r2*] [--parallel P] [--solutions DIR] [--data DIR]
+          o2o-bench dispatch-sim [--orders 1000] [--riders 40] [--seed 1] [--round-seconds 60] [--limit-ms 200] [--promise-minutes 45]
           o2o-bench report    --in a.json [b.json ...]
 
         common options:
@@ -58,6 +61,9 @@ internal static class Program
                 "checkout" => await CheckoutBench.RunAsync(args),
                 "flashsale" or "flash-sale" => await FlashSaleBench.RunAsync(args),
                 "notifications" => await NotificationBench.RunAsync(args),
+                "pdptw" => RoutingBench.Run(args, O2o.Routing.RoutingKind.Pdptw),
+                "vrptw" => RoutingBench.Run(args, O2o.Routing.RoutingKind.Vrptw),
+                "dispatch-sim" => await DispatchSimulation.RunAsync(args),
                 "report" => ReportVerb.Run(args),
                 _ => throw new UsageException($"Unknown verb '{args.Verb}'."),
             };

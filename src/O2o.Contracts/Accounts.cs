@@ -9,3 +9,6 @@ public sealed record MeResponse(string UserId, string Email, string DisplayName,
 public sealed record CreateStaffRequest(string? Email, string? Password, string? DisplayName, string[]? StoreIds, string? Role, string? MerchantId);
 public sealed record CreateMerchantRequest(string? Name);
 public sealed record MerchantResponse(string Id, string Name);
+/// <summary>A staff account as admins see it: store staff with their stores, or a merchant admin.</summary>
+public sealed record StaffMemberResponse(string UserId, string Email, string DisplayName, string[] Roles, string[] StoreIds, string? MerchantId,
+    DateTimeOffset CreatedAt);

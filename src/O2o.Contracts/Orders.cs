@@ -22,3 +22,9 @@ public sealed record PickupSlotView(DateTimeOffset Start, DateTimeOffset End, in
 
 /// <summary>Pickup pacing of a store: slot length in minutes (dividing a day), orders per slot, minutes ahead a slot must start (default 15).</summary>
 public sealed record PickupSlotRulesRequest(int? SlotMinutes, int? Capacity, int? LeadMinutes);
+
+/// <summary>
+/// Delivery from a store to a position, as checkout will decide it: the distance, the store's radius, whether the position is
+/// inside it, and the fee (null outside the area).
+/// </summary>
+public sealed record DeliveryQuoteResponse(double DistanceKm, double DeliveryRadiusKm, bool InArea, long? DeliveryFeeFen);

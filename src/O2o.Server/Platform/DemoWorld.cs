@@ -1,9 +1,11 @@
 using System.Diagnostics;
 using Microsoft.EntityFrameworkCore;
+using O2o.Server.Kernel;
 using O2o.Server.Modules.Accounts;
 using O2o.Server.Modules.Analytics;
 using O2o.Server.Modules.Bookings;
 using O2o.Server.Modules.Catalog;
+using O2o.Server.Modules.GroupBuying;
 using O2o.Server.Modules.Inventory;
 using O2o.Server.Modules.Ordering;
 using O2o.Server.Modules.Stores;
@@ -47,6 +49,12 @@ public static class DemoWorld
             stores.Select(s => (s.Id, s.Code, StoresDemoData.Stores.First(d => d.Code == s.Code).NameZh)), ct);
         logger.LogInformation("  [4/5] demo logins: {Customer}, {Merchant}, staff.<store code>@o2o.demo (password {Password})",
             AccountsDemo.CustomerEmail, AccountsDemo.MerchantAdminEmail, AccountsDemo.Password);
+        var leaderIds = new List<string>();
+        foreach (var leader in GroupBuyingDemo.Leaders)
+            leaderIds.Add(await AccountsDemo.SeedCustomerAsync(sp, leader.Email, leader.DisplayName, leader.Phone, ct));
+        await GroupBuyingDemo.SeedAsync(db, sp.GetRequiredService<ICatalog>(), StoresDemo.MerchantId, leaderIds,
+            stores.First(s => s.Code == "SH-HP-01").Id, StableId.From("demo:product:FV-0010"), now, ct);
+        logger.LogInformation("  community leaders {Leaders} and a running group buy", string.Join(", ", GroupBuyingDemo.Leaders.Select(l => l.Email)));
         var historyWatch = Stopwatch.StartNew();
         var history = await OrderingDemo.SeedHistoryAsync(sp, stores.Select(s => s.Id).ToList(), products, await AccountsDemo.CustomerIdAsync(sp), now, HistoryDays, ct);
         await AnalyticsDemo.SeedAsync(db, StoresDemo.MerchantId, history.Select(h => (h.StoreId, h.Day, h.Placed)), ct);

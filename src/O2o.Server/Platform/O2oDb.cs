@@ -8,6 +8,7 @@ using O2o.Server.Modules.Bookings;
 using O2o.Server.Modules.Cart;
 using O2o.Server.Modules.Catalog;
 using O2o.Server.Modules.Counter;
+using O2o.Server.Modules.GroupBuying;
 using O2o.Server.Modules.Inventory;
 using O2o.Server.Modules.Ledger;
 using O2o.Server.Modules.Ordering;
@@ -40,6 +41,7 @@ public abstract class O2oDb(DbContextOptions options) : IdentityDbContext<AppUse
         CounterPersistence.Configure(builder);
         PromotionsPersistence.Configure(builder);
         VouchersPersistence.Configure(builder);
+        GroupBuyingPersistence.Configure(builder);
         BookingsPersistence.Configure(builder);
         AnalyticsPersistence.Configure(builder);
 

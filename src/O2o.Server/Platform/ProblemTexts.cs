@@ -104,6 +104,19 @@ internal static class ProblemTexts
         ["limit_exceeded"] = "超过每人限购数量。",
         ["quantity_above_stock"] = "抢购数量超过参与门店的可售库存。",
         ["store_not_in_sale"] = "该门店不参与此次抢购。",
+        ["leader_not_found"] = "找不到该团长。",
+        ["leader_application_exists"] = "您已申请过该商家的团长。",
+        ["leader_not_pending"] = "该团长申请已处理过。",
+        ["group_buy_not_found"] = "找不到该团购活动。",
+        ["group_buy_closed"] = "该团购已截单，不再接受下单。",
+        ["group_buy_goods_only"] = "社区团购只能售卖门店库存商品，不能售卖团购券。",
+        ["group_buy_order_not_found"] = "本自提点没有该团购订单。",
+        ["group_buy_delivery_not_found"] = "找不到该团购配送单。",
+        ["group_buy_delivery_not_dispatched"] = "门店尚未发出该配送单，或已签收。",
+        ["group_buy_delivery_not_preparing"] = "该配送单已发出。",
+        ["group_buy_order_not_ready"] = "该订单不在自提点待取（尚未送达、已交付或已取消）。",
+        ["invalid_handover_code"] = "提货码与该订单不符。",
+        ["too_many_handover_attempts"] = "提货码错误次数过多，请一分钟后再试。",
     };
 
     private const string ZhTitle = "请求未能完成";

@@ -10,3 +10,6 @@ public readonly record struct ApiResult<T>(T? Value, ApiProblem? Problem)
 {
     public bool Ok => Problem is null;
 }
+
+/// <summary>One page of a list and the number of items in all pages.</summary>
+public sealed record ListPage<T>(T[] Items, int Total);

@@ -1,3 +1,4 @@
+using System.Globalization;
 using System.Net;
 using System.Net.Http.Headers;
 using System.Net.Http.Json;
@@ -30,6 +31,24 @@ public sealed class ConsoleApi(IHttpClientFactory factory, ApiSession session, U
             if (!response.IsSuccessStatusCode) return new(default, await ProblemOf(response));
             if (response.StatusCode == HttpStatusCode.NoContent || typeof(TValue) == typeof(NoContent)) return new(default, null);
             return new(await response.Content.ReadFromJsonAsync<TValue>(Json), null);
+        }
+        catch (HttpRequestException)
+        {
+            return new(default, new ApiProblem(0, "network", ui[T.NetworkError], []));
+        }
+    }
+
+    /// <summary>A list the API answers a page at a time: the page's items and the total from <c>X-Total-Count</c>.</summary>
+    public async Task<ApiResult<ListPage<TItem>>> GetPageAsync<TItem>(string path)
+    {
+        try
+        {
+            using var response = await SendWithRefreshAsync(HttpMethod.Get, path, null, null);
+            if (!response.IsSuccessStatusCode) return new(default, await ProblemOf(response));
+            var items = await response.Content.ReadFromJsonAsync<TItem[]>(Json) ?? [];
+            var total = response.Headers.TryGetValues("X-Total-Count", out var values)
+                && int.TryParse(values.FirstOrDefault(), NumberStyles.None, CultureInfo.InvariantCulture, out var t) ? t : items.Length;
+            return new(new ListPage<TItem>(items, total), null);
         }
         catch (HttpRequestException)
         {

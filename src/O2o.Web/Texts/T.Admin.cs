@@ -30,6 +30,12 @@ public static partial class T
     public static readonly Text SetOnHand = new("盘点在库数", "Counted on hand");
     public static readonly Text NewStaff = new("新建店员账号", "New staff account");
     public static readonly Text WorksAt = new("所属门店", "Works at");
+    public static readonly Text StaffAccounts = new("店员账号", "Staff accounts");
+    public static readonly Text Role = new("角色", "Role");
+    public static readonly Text RoleStoreStaff = new("店员", "Store staff");
+    public static readonly Text RoleMerchantAdmin = new("商家管理员", "Merchant admin");
+    public static readonly Text CreatedOn = new("创建时间", "Created");
+    public static readonly Text NoStaff = new("还没有店员账号。", "No staff accounts yet.");
 
     public static readonly Text Today = new("今日", "Today");
     public static readonly Text LastDays = new("近 {0} 天", "Last {0} days");
@@ -47,6 +53,13 @@ public static partial class T
     public static readonly Text StepAddToCart = new("加入购物车", "Added to cart");
     public static readonly Text StepPlaceOrder = new("提交订单", "Placed an order");
     public static readonly Text StepPay = new("完成支付", "Paid");
+
+    public static Text OfRole(string role) => role switch
+    {
+        "store_staff" => RoleStoreStaff,
+        "merchant_admin" => RoleMerchantAdmin,
+        _ => new Text(role, role),
+    };
 
     public static Text OfFunnelStep(string step) => step switch
     {

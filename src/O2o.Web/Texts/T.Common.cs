@@ -76,5 +76,10 @@ public static partial class T
         _ => new Text(status, status),
     };
 
-    public static Text OfFulfillment(string type) => type == "delivery" ? Delivery : Pickup;
+    public static Text OfFulfillment(string type) => type switch
+    {
+        "delivery" => Delivery,
+        "voucher" => Vouchers,
+        _ => Pickup,
+    };
 }

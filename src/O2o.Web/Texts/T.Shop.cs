@@ -54,4 +54,41 @@ public static partial class T
     public static readonly Text NoAccount = new("还没有账号？", "No account yet?");
     public static readonly Text Register = new("注册", "Register");
     public static readonly Text PasswordHint = new("至少 8 位，含大小写字母和数字。", "At least 8 characters with upper and lower case letters and a digit.");
+
+    public static readonly Text QuoteChecking = new("正在计算配送费…", "Working out the delivery fee…");
+    public static readonly Text DeliveryFeeQuote = new("配送费 {0}（距门店 {1}）", "Delivery fee {0} ({1} from the store)");
+    public static readonly Text OutOfArea = new("超出配送范围：收货位置距门店 {0}，本店只配送 {1} 以内。", "Outside the delivery area: the position is {0} from the store, which delivers within {1}.");
+    public static readonly Text PickupSlot = new("自提时段", "Pickup slot");
+    public static readonly Text PickupDate = new("自提日期", "Pickup date");
+    public static readonly Text NoSlotsThisDay = new("这一天没有可选的自提时段。", "No pickup slots on this day.");
+    public static readonly Text SlotFull = new("已约满", "full");
+    public static readonly Text SlotLeft = new("剩 {0} 个", "{0} left");
+    public static readonly Text ChooseSlot = new("本店按时段自提：请选择一个时段。", "This store paces pickups: choose a slot.");
+    public static readonly Text PickupAt = new("自提时段：", "Pickup slot:");
+    public static readonly Text Vouchers = new("团购券", "Vouchers");
+    public static readonly Text MyVouchers = new("我的团购券", "My vouchers");
+    public static readonly Text FaceValue = new("价值 {0}", "worth {0}");
+    public static readonly Text UsesCount = new("可用 {0} 次", "{0} uses");
+    public static readonly Text ValidDaysAfter = new("购买后 {0} 天内有效", "valid {0} days after purchase");
+    public static readonly Text ValidUntil = new("有效期至 {0}", "valid until {0}");
+    public static readonly Text BuyVoucher = new("购买", "Buy");
+    public static readonly Text BuyNamed = new("购买 {0}", "Buy {0}");
+    public static readonly Text NoVouchers = new("还没有团购券。", "No vouchers yet.");
+    public static readonly Text VoucherCode = new("券码", "Voucher code");
+    public static readonly Text UsesLeft = new("剩余 {0} / {1} 次", "{0} of {1} uses left");
+    public static readonly Text ShowVoucherAtCounter = new("到店出示券码或二维码，由店员核销。", "Show the code or the QR code at the counter.");
+    public static readonly Text VouchersAfterPayment = new("支付后券码会出现在“我的团购券”中。", "Once paid, the codes appear under My vouchers.");
+    public static readonly Text VoucherActive = new("可使用", "Active");
+    public static readonly Text VoucherUsed = new("已用完", "Used");
+    public static readonly Text VoucherRefunded = new("已退款", "Refunded");
+    public static readonly Text VoucherExpired = new("已过期", "Expired");
+
+    public static Text OfVoucherStatus(string status) => status switch
+    {
+        "active" => VoucherActive,
+        "used" => VoucherUsed,
+        "refunded" => VoucherRefunded,
+        "expired" => VoucherExpired,
+        _ => new Text(status, status),
+    };
 }

@@ -35,4 +35,11 @@ public static partial class T
     public static readonly Text ReasonLost = new("丢失", "Lost");
     public static readonly Text ReasonFound = new("盘盈找到", "Found");
     public static readonly Text ReasonRecount = new("盘点更正", "Recount");
+
+    public static readonly Text RedeemVoucher = new("核销团购券", "Redeem voucher");
+    public static readonly Text VoucherCodeInput = new("券码（12 位，输入或扫码）", "Voucher code (12 digits, type or scan)");
+    public static readonly Text UsesToRedeem = new("核销次数", "Uses");
+    public static readonly Text Redeem = new("核销", "Redeem");
+    public static readonly Text Redeemed = new("已核销：{0}，本次 {1} 次，剩余 {2} 次。", "Redeemed: {0}, {1} use(s), {2} left.");
+    public static readonly Text PickupSlotShort = new("自提 {0}", "pickup {0}");
 }

@@ -22,6 +22,7 @@ public sealed class ApiReferenceTests(SqliteApp fixture) : IClassFixture<SqliteA
             "/api/sandbox/payments/{paymentId}/succeed", "/api/sandbox/payments/{paymentId}/fail",
             "/api/stores/{storeId}/orders", "/api/stores/{storeId}/orders/{orderId}/accept", "/api/stores/{storeId}/orders/{orderId}/ready",
             "/api/stores/{storeId}/pickups", "/api/stores/{storeId}/orders/{orderId}/dispatch", "/api/stores/{storeId}/orders/{orderId}/delivered",
+            "/api/stores/{storeId}/delivery-quote",
         ];
         Assert.All(contract, path => Assert.True(paths.Contains(path), $"{path} is not in the OpenAPI document"));
     }

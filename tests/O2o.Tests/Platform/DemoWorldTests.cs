@@ -68,4 +68,18 @@ public sealed class DemoWorldTests(DemoSqliteApp fixture) : IClassFixture<DemoSq
         Assert.Equal("image/svg+xml", response.Content.Headers.ContentType?.MediaType);
         Assert.Contains("光明鲜牛奶", await response.Content.ReadAsStringAsync(), StringComparison.Ordinal);
     }
+
+    [Fact]
+    public async Task The_demo_has_community_leaders_and_a_running_group_buy()
+    {
+        var leader = await _world.Login("leader.tianlin@o2o.demo", "Demo123!");
+        var mine = (await leader.Get("/api/group-buy/leaders/mine")).Is(HttpStatusCode.OK).Json!.AsArray().Single()!;
+        Assert.Equal("approved", mine["status"]!.GetValue<string>());
+        var shareCode = mine["shareCode"]!.GetValue<string>();
+        var running = (await _world.Anonymous().Get($"/api/group-buy/campaigns?leader={shareCode}")).Is(HttpStatusCode.OK).Json!.AsArray();
+        var campaign = Assert.Single(running)!;
+        Assert.True(campaign["groupPriceFen"]!.GetValue<long>() < campaign["regularPriceFen"]!.GetValue<long>());
+        var shared = (await _world.Anonymous().Get($"/api/group-buy/campaigns/{campaign["id"]}?leader={shareCode}")).Is(HttpStatusCode.OK);
+        Assert.Equal(mine["pickupPointName"]!.GetValue<string>(), shared["pickupPoint"]["name"]!.GetValue<string>());
+    }
 }

@@ -86,11 +86,12 @@ public sealed class World(AppFixture fixture)
     public static Task<Reply> PlaceOrder(Api customer, string storeId, string productId, int quantity, string? idempotencyKey = null) =>
         customer.Post("/api/orders", new { fulfillment = new { type = "pickup", storeId }, lines = new[] { new { productId, quantity } } }, idempotencyKey);
 
-    /// <summary>Polls until a reaction that runs after commit (through the outbox) shows, for at most ten seconds.</summary>
-    public static async Task<Reply> Eventually(Func<Task<Reply>> read, Func<Reply, bool> done)
+    /// <summary>Polls until a reaction that runs after commit (through the outbox) shows, for at most ten seconds (or <paramref name="within"/>).</summary>
+    public static async Task<Reply> Eventually(Func<Task<Reply>> read, Func<Reply, bool> done, TimeSpan? within = null)
     {
         var reply = await read();
-        for (var i = 0; i < 100 && !done(reply); i++)
+        var deadline = DateTime.UtcNow + (within ?? TimeSpan.FromSeconds(10));
+        while (!done(reply) && DateTime.UtcNow < deadline)
         {
             await Task.Delay(100);
             reply = await read();

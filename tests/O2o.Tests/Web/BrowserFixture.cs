@@ -35,6 +35,8 @@ public sealed class BrowserFixture : IAsyncLifetime
         });
         _playwright = await Playwright.CreateAsync();
         _browser = await _playwright.Chromium.LaunchAsync(new() { ExecutablePath = ChromiumPath, Headless = true, Args = ["--no-sandbox"] });
+        // The interactive pages answer through a server that shares two cores with the whole suite: expectations wait as long as actions do.
+        Microsoft.Playwright.Assertions.SetDefaultExpectTimeout(15_000);
     }
 
     /// <summary>A fresh browser context (its own cookies and storage: one person) at phone or desk width.</summary>

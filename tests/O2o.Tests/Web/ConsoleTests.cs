@@ -43,4 +43,27 @@ public sealed class ConsoleTests(BrowserFixture browser)
             await Screens.ForReadmeAsync(page, "admin-dashboard");
         }, page);
     }
+
+    [Fact]
+    public async Task A_merchant_admin_sees_the_merchants_staff_and_a_new_account_joins_the_list()
+    {
+        var page = await browser.NewPageAsync(1280, 900);
+        await Screens.OnFailureAsync("admin-staff", async () =>
+        {
+            await page.GotoAsync("/admin/staff");
+            await Pages.SignInAsync(page, "merchant@o2o.demo");
+            var list = page.GetByTestId("staff-list");
+            await Expect(list).ToContainTextAsync(Pages.Staff);
+            await Expect(list).ToContainTextAsync("商家管理员");
+            await Expect(list).Not.ToContainTextAsync("admin@o2o.demo");
+
+            var email = $"new.{Guid.NewGuid():N}"[..16] + "@o2o.demo";
+            await page.Locator("#sf-name").FillAsync("新店员 New");
+            await page.Locator("#sf-email").FillAsync(email);
+            await page.Locator("#sf-password").FillAsync("Staff1234x");
+            await page.Locator("fieldset input[type=checkbox]").First.CheckAsync();
+            await page.Locator("form.form-grid button[type=submit]").ClickAsync();
+            await Expect(list).ToContainTextAsync(email);
+        }, page);
+    }
 }

@@ -49,10 +49,10 @@ public sealed partial class JourneyTests(BrowserFixture browser)
     }
 
     [Fact]
-    public async Task Delivery_outside_the_stores_area_is_refused_with_the_apis_message_before_paying()
+    public async Task Delivery_shows_the_fee_or_the_refusal_as_soon_as_the_position_is_set_before_any_order()
     {
         var customer = await browser.NewPageAsync();
-        await Screens.OnFailureAsync("delivery-out-of-area", async () =>
+        await Screens.OnFailureAsync("delivery-quote", async () =>
         {
             await Pages.AddMilkToCartAsync(customer);
             await Pages.GoToCheckoutAsync(customer);
@@ -60,11 +60,27 @@ public sealed partial class JourneyTests(BrowserFixture browser)
             await customer.GetByTestId("address-line").FillAsync("江苏省苏州市观前街 1 号");
             await customer.Locator("#addr-name").FillAsync("王小明");
             await customer.GetByTestId("address-phone").FillAsync("13800138000");
+            var quote = customer.GetByTestId("delivery-quote");
+
+            // Suzhou is far outside the store's 3 km: the API's quote says so at once, and there is no order to place.
             await customer.GetByTestId("address-lat").FillAsync("31.3");
             await customer.GetByTestId("address-lng").FillAsync("120.6");
+            await customer.GetByTestId("address-lng").PressAsync("Tab");
+            await Expect(quote).ToHaveAttributeAsync("data-in-area", "false");
+            await Expect(quote).ToContainTextAsync("配送范围");
+            await Expect(customer.GetByTestId("place-order")).ToBeDisabledAsync();
+
+            // Nanjing Road, about 1.6 km away: base ¥5 + 2 started km × ¥1, shown before the order, charged by it.
+            await customer.GetByTestId("address-lat").FillAsync("31.2365");
+            await customer.GetByTestId("address-lng").FillAsync("121.479");
+            await customer.GetByTestId("address-lng").PressAsync("Tab");
+            await Expect(quote).ToHaveAttributeAsync("data-in-area", "true");
+            await Expect(quote).ToContainTextAsync("¥7.00");
+            await Expect(customer.GetByTestId("checkout-fee")).ToHaveTextAsync("¥7.00");
+            await Screens.ForReadmeAsync(customer, "storefront-checkout");
             await customer.GetByTestId("place-order").ClickAsync();
-            await Expect(customer.GetByTestId("problem")).ToContainTextAsync("配送范围");
-            Assert.DoesNotContain("/pay", customer.Url, StringComparison.Ordinal);
+            await customer.WaitForURLAsync(PayUrl());
+            await Expect(customer.GetByTestId("delivery-fee")).ToHaveTextAsync("¥7.00");
         }, customer);
     }
 

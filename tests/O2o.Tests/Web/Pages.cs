@@ -1,4 +1,6 @@
+using System.Net;
 using Microsoft.Playwright;
+using O2o.Tests.Support;
 using static Microsoft.Playwright.Assertions;
 
 namespace O2o.Tests.Web;
@@ -21,9 +23,9 @@ public static class Pages
     }
 
     /// <summary>From the store's shelf, search, open the first product and put it in the cart, signing in when asked.</summary>
-    public static async Task AddMilkToCartAsync(IPage page)
+    public static async Task AddMilkToCartAsync(IPage page, string storeId = HuaihaiStore)
     {
-        await page.GotoAsync($"/s/{HuaihaiStore}");
+        await page.GotoAsync($"/s/{storeId}");
         await page.GetByTestId("search").FillAsync("牛奶");
         await page.GetByTestId("search").PressAsync("Enter");
         await Expect(page.GetByTestId("products").Locator("li").First).ToContainTextAsync("奶");
@@ -36,6 +38,14 @@ public static class Pages
             await page.GetByTestId("add-to-cart").ClickAsync();
         }
         await Expect(page.GetByTestId("added")).ToBeVisibleAsync();
+    }
+
+    /// <summary>The platform admin on the HTTP API of the browser tests' server, for what a test sets up before the pages.</summary>
+    public static async Task<Api> AdminApiAsync(string serverUrl)
+    {
+        var api = new Api(new HttpClient { BaseAddress = new Uri(serverUrl) });
+        var login = (await api.Post("/api/auth/login", new { email = "admin@o2o.demo", password = "Admin123!" })).Is(HttpStatusCode.OK);
+        return api.WithToken(login.Str("accessToken"));
     }
 
     public static async Task GoToCheckoutAsync(IPage page)

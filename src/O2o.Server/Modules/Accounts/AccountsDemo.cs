@@ -21,6 +21,13 @@ public static class AccountsDemo
             await Create(accounts.CreateAsync(StaffEmail(code), Password, $"{name} 店员 Staff", null, [Roles.StoreStaff], merchantId, [storeId], ct));
     }
 
+    /// <summary>Another demo customer (a community leader, say), created once; returns the user id.</summary>
+    public static async Task<string> SeedCustomerAsync(IServiceProvider services, string email, string displayName, string phone, CancellationToken ct)
+    {
+        await Create(services.GetRequiredService<UserAccounts>().CreateAsync(email, Password, displayName, phone, [Roles.Customer], null, [], ct));
+        return (await services.GetRequiredService<UserManager<AppUser>>().FindByEmailAsync(email))!.Id;
+    }
+
     /// <summary>The demo customer's user id, once <see cref="SeedAsync"/> has run.</summary>
     public static async Task<string> CustomerIdAsync(IServiceProvider services) =>
         (await services.GetRequiredService<UserManager<AppUser>>().FindByEmailAsync(CustomerEmail))?.Id

@@ -34,6 +34,7 @@ public static class AccountsModule
         Login.Map(api);
         GetMe.Map(api);
         CreateStaff.Map(api);
+        ListStaff.Map(api);
     }
 
     /// <summary>Creates the roles and the first platform admin from <c>Admin:Email</c> / <c>Admin:Password</c>.</summary>

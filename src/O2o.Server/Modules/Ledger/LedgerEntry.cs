@@ -26,6 +26,7 @@ internal static class LedgerKinds
 {
     public const string CustomerPayment = "customer_payment";
     public const string CustomerRefund = "refund";
+    public const string CommissionToLeader = "leader_commission";
 }
 
 /// <summary>The chart of accounts. Assets held at a gateway are debits; what the platform owes or earned are credits.</summary>
@@ -36,6 +37,8 @@ internal static class LedgerAccounts
     public const string Commission = "platform_commission";
     public const string DeliveryFee = "delivery_fee";
     public const string DiscountSubsidy = "discount_subsidy";
+    /// <summary>What the platform owes a community leader in commissions (社区团购团长佣金).</summary>
+    public static string LeaderPayable(Guid leaderId) => $"leader_payable:{leaderId:N}";
 }
 
 internal static class LedgerPersistence

@@ -1,3 +1,4 @@
+using O2o.Server.Modules.GroupBuying;
 using O2o.Server.Modules.Payments;
 using O2o.Server.Platform;
 
@@ -16,6 +17,7 @@ public static class LedgerModule
         builder.Services.AddHostedService<ReconciliationJob>();
         builder.Services.AddEventHandler<PaymentSucceeded, OnPaymentSucceeded>();
         builder.Services.AddEventHandler<PaymentRefunded, OnPaymentRefunded>();
+        builder.Services.AddEventHandler<LeaderCommissionEarned, OnLeaderCommissionEarned>();
     }
 
     public static void MapLedger(this IEndpointRouteBuilder api)

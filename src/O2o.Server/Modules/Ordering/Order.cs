@@ -22,6 +22,8 @@ internal static class FulfillmentType
     public const string Delivery = "delivery";
     /// <summary>Vouchers (团购券): nothing to hand over; paying completes the order and the Vouchers module issues the codes.</summary>
     public const string Voucher = "voucher";
+    /// <summary>Community group buys (社区团购): stock reserved at the supplying store, collected at a leader's pickup point.</summary>
+    public const string GroupBuy = "group_buy";
     /// <summary>A service booking: paid up front (in full or a deposit); the Bookings module keeps the appointment, so paying completes the order.</summary>
     public const string Booking = "booking";
 
@@ -124,7 +126,7 @@ internal sealed class Order
     public Error? TransitionTo(string target, DateTimeOffset at, string? note)
     {
         var allowed = Allowed[Status].Contains(target)
-            && !(target == OrderStatus.ReadyForPickup && FulfillmentType != Modules.Ordering.FulfillmentType.Pickup)
+            && !(target == OrderStatus.ReadyForPickup && FulfillmentType is not (Modules.Ordering.FulfillmentType.Pickup or Modules.Ordering.FulfillmentType.GroupBuy))
             && !(target == OrderStatus.OutForDelivery && FulfillmentType != Modules.Ordering.FulfillmentType.Delivery)
             && !(Status == OrderStatus.Paid && target == OrderStatus.Completed && !Modules.Ordering.FulfillmentType.IsPrepaid(FulfillmentType))
             && !(target == OrderStatus.Preparing && Modules.Ordering.FulfillmentType.IsPrepaid(FulfillmentType));

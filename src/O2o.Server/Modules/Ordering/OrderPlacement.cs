@@ -25,8 +25,10 @@ internal sealed class OrderPlacement(O2oDb db, IStores stores, ICatalog catalog,
         if (store is null) return OrderingErrors.StoreNotFound;
         // Vouchers and bookings are bought any time, for use later; goods need the store open and offering the fulfilment.
         var prepaid = FulfillmentType.IsPrepaid(f.Type!);
-        if (!prepaid && !store.Offers(f.Type!)) return OrderingErrors.FulfillmentNotOffered;
-        if (!prepaid && !store.OpenNow) return OrderingErrors.StoreClosed;
+        // A group buy is joined any time before its cutoff; the store supplies the leader's point, not the customer.
+        var anyHour = prepaid || f.Type == FulfillmentType.GroupBuy;
+        if (!anyHour && !store.Offers(f.Type!)) return OrderingErrors.FulfillmentNotOffered;
+        if (!anyHour && !store.OpenNow) return OrderingErrors.StoreClosed;
         var slot = await slots.CheckAsync(store, f.Type!, f.PickupSlot, ct);
         if (!slot.IsSuccess) return slot.Error!;
 
@@ -36,10 +38,10 @@ internal sealed class OrderPlacement(O2oDb db, IStores stores, ICatalog catalog,
         if (f.Type == FulfillmentType.Delivery)
         {
             var a = f.Address!;
-            distanceKm = Math.Round(Geo.DistanceKm(store.Lat, store.Lng, a.Lat!.Value, a.Lng!.Value), 3);
-            if (distanceKm > store.DeliveryRadiusKm) return OrderingErrors.OutOfDeliveryArea(distanceKm.Value, store.DeliveryRadiusKm);
+            var quote = DeliveryQuote.For(store, a.Lat!.Value, a.Lng!.Value, delivery.Value);
+            if (!quote.InArea) return OrderingErrors.OutOfDeliveryArea(quote.DistanceKm, quote.DeliveryRadiusKm);
             address = new DeliveryAddress { Line = a.Line!.Trim(), Lat = a.Lat.Value, Lng = a.Lng.Value, ContactName = a.ContactName!.Trim(), ContactPhone = a.ContactPhone!.Trim() };
-            deliveryFee = delivery.Value.FeeFor(distanceKm.Value);
+            (distanceKm, deliveryFee) = (quote.DistanceKm, quote.FeeFen);
         }
 
         return await db.InTransactionAsync(async () =>

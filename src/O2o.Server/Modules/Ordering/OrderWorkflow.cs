@@ -43,9 +43,10 @@ internal sealed class OrderWorkflow(O2oDb db, IInventory inventory, PickupSlotBo
             if (order.Status != OrderStatus.PendingPayment) return PaymentsFacing.NotPayable(order.Status);
             if (order.FulfillmentType == FulfillmentType.Voucher) return await PayForVouchersAsync(order, paymentId, paidAt, ct);
             if (order.FulfillmentType == FulfillmentType.Booking) return PayForBooking(order, paymentId, paidAt);
-            var code = await NewPickupCodeAsync(order.StoreId, ct);
+            // A group-buy order is collected from its leader with the GroupBuying module's own code, never at the store's counter.
+            var code = order.FulfillmentType == FulfillmentType.GroupBuy ? null : await NewPickupCodeAsync(order.StoreId, ct);
             if (order.MarkPaid(paymentId, code, paidAt) is { } invalid) return invalid;
-            db.Add(new ActivePickupCode { StoreId = order.StoreId, Code = code, OrderId = order.Id });
+            if (code is not null) db.Add(new ActivePickupCode { StoreId = order.StoreId, Code = code, OrderId = order.Id });
             return null;
         }, ct);
 

@@ -66,6 +66,22 @@ public static class VoucherFulfillment
     public const string Type = FulfillmentType.Voucher;
 }
 
+/// <summary>
+/// Orders of a community group buy (社区团购): placed through <see cref="IOrdering.PlaceAsync"/> by the GroupBuying module (stock
+/// reserved at the supplying store), then moved with their campaign by <see cref="IOrdering.MoveGroupBuyOrderAsync"/>:
+/// paid → preparing (the campaign succeeded) → ready_for_pickup (at the leader's point) → completed (handed over), or cancelled.
+/// </summary>
+public static class GroupBuyOrders
+{
+    public const string Type = FulfillmentType.GroupBuy;
+    public const string PendingPayment = OrderStatus.PendingPayment;
+    public const string Paid = OrderStatus.Paid;
+    public const string Preparing = OrderStatus.Preparing;
+    public const string ReadyForPickup = OrderStatus.ReadyForPickup;
+    public const string Completed = OrderStatus.Completed;
+    public const string Cancelled = OrderStatus.Cancelled;
+}
+
 /// <summary>The Ordering module's facade.</summary>
 public interface IOrdering
 {
@@ -77,6 +93,14 @@ public interface IOrdering
     Task<Result<OrderResponse>> PlaceAsync(PlacementRequest request, bool english, CancellationToken ct);
     /// <summary>Whether this caller may see the order (its customer, its store's staff, admins), as <c>GET /api/orders/{id}</c> decides.</summary>
     Task<bool> IsVisibleToAsync(Guid orderId, Actor actor, CancellationToken ct);
+    /// <summary>The status of each of these orders that exists.</summary>
+    Task<IReadOnlyDictionary<Guid, string>> StatusesAsync(IReadOnlyCollection<Guid> orderIds, CancellationToken ct);
+    /// <summary>
+    /// Moves a group-buy order from <paramref name="from"/> to <paramref name="to"/> (see <see cref="GroupBuyOrders"/>), in the caller's
+    /// transaction when there is one; cancelling releases its stock and refunds it when paid. An error when it is not a group-buy order
+    /// or not in <paramref name="from"/>.
+    /// </summary>
+    Task<Error?> MoveGroupBuyOrderAsync(Guid orderId, string from, string to, string note, CancellationToken ct);
     /// <summary>Cancels an order still waiting for payment, in its own transaction; an error when it is no longer waiting (paid, cancelled).</summary>
     Task<Error?> CancelUnpaidAsync(Guid orderId, string reason, CancellationToken ct);
 }
@@ -105,6 +129,18 @@ internal sealed class OrderingFacade(O2oDb db, OrderWorkflow workflow, OrderPlac
             .Select(o => new OrderCharges(o.Id, o.StoreId, o.SubtotalFen, o.DiscountFen, o.DeliveryFeeFen, o.TotalFen))
             .FirstOrDefaultAsync(ct);
 
+    public async Task<IReadOnlyDictionary<Guid, string>> StatusesAsync(IReadOnlyCollection<Guid> orderIds, CancellationToken ct) =>
+        await db.Set<Order>().AsNoTracking().IgnoreAutoIncludes().Where(o => orderIds.Contains(o.Id)).Select(o => new { o.Id, o.Status })
+            .ToDictionaryAsync(o => o.Id, o => o.Status, ct);
+
+    public async Task<Error?> MoveGroupBuyOrderAsync(Guid orderId, string from, string to, string note, CancellationToken ct)
+    {
+        var result = await workflow.MoveAsync(orderId, to, note, o =>
+            o.FulfillmentType != FulfillmentType.GroupBuy ? OrderingErrors.OrderNotFound
+            : o.Status != from ? OrderingErrors.InvalidStatus(o.Status, to)
+            : null, ct);
+        return result.Error;
+    }
     public async Task<Error?> CancelUnpaidAsync(Guid orderId, string reason, CancellationToken ct) =>
         (await workflow.MoveAsync(orderId, OrderStatus.Cancelled, reason,
             o => o.Status == OrderStatus.PendingPayment ? null : OrderingErrors.InvalidStatus(o.Status, OrderStatus.Cancelled), ct)).Error;

@@ -28,5 +28,6 @@ public static class OrderingModule
         StoreOrders.Map(api);
         VerifyPickup.Map(api);
         PickupSlotBookings.Map(api);
+        DeliveryQuotes.Map(api);
     }
 }

@@ -47,6 +47,8 @@ internal static class StoreOrders
         if (!Guid.TryParse(orderId, out var id)) return OrderingErrors.OrderNotFound.ToProblem();
         var result = await workflow.MoveAsync(id, target, null, order =>
             order.StoreId != store.Id ? OrderingErrors.OrderNotFound
+            // Group-buy orders move with their campaign's delivery (the GroupBuying module), not one by one.
+            : order.FulfillmentType == FulfillmentType.GroupBuy ? OrderingErrors.InvalidStatus(order.Status, target)
             : deliveryOnly && order.FulfillmentType != FulfillmentType.Delivery ? OrderingErrors.InvalidStatus(order.Status, "delivered")
             : null, ct);
         return result.IsSuccess

@@ -682,6 +682,394 @@ namespace O2o.Server.Platform.Migrations.Postgres
                         });
                 });
 
+            modelBuilder.Entity("O2o.Server.Modules.GroupBuying.Campaign", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<DateTimeOffset?>("ClosedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("closed_at");
+
+                    b.Property<int>("CommissionBasisPoints")
+                        .HasColumnType("integer")
+                        .HasColumnName("commission_basis_points");
+
+                    b.Property<DateTimeOffset>("CreatedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("created_at");
+
+                    b.Property<DateTimeOffset>("CutoffAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("cutoff_at");
+
+                    b.Property<long>("GroupPriceFen")
+                        .HasColumnType("bigint")
+                        .HasColumnName("group_price_fen");
+
+                    b.Property<int>("JoinedOrders")
+                        .HasColumnType("integer")
+                        .HasColumnName("joined_orders");
+
+                    b.Property<int>("JoinedUnits")
+                        .HasColumnType("integer")
+                        .HasColumnName("joined_units");
+
+                    b.Property<Guid>("MerchantId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("merchant_id");
+
+                    b.Property<int?>("MinParticipants")
+                        .HasColumnType("integer")
+                        .HasColumnName("min_participants");
+
+                    b.Property<int?>("MinUnits")
+                        .HasColumnType("integer")
+                        .HasColumnName("min_units");
+
+                    b.Property<int?>("PaidParticipants")
+                        .HasColumnType("integer")
+                        .HasColumnName("paid_participants");
+
+                    b.Property<int?>("PaidUnits")
+                        .HasColumnType("integer")
+                        .HasColumnName("paid_units");
+
+                    b.Property<Guid>("ProductId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("product_id");
+
+                    b.Property<string>("ProductName")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("product_name");
+
+                    b.Property<long>("RegularPriceFen")
+                        .HasColumnType("bigint")
+                        .HasColumnName("regular_price_fen");
+
+                    b.Property<DateTimeOffset?>("SettledAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("settled_at");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("character varying(16)")
+                        .HasColumnName("status");
+
+                    b.Property<Guid>("StoreId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("store_id");
+
+                    b.Property<string>("Title")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("title");
+
+                    b.HasKey("Id")
+                        .HasName("pk_groupbuying_campaigns");
+
+                    b.HasIndex("MerchantId")
+                        .HasDatabaseName("ix_groupbuying_campaigns_merchant_id");
+
+                    b.HasIndex("Status", "CutoffAt")
+                        .HasDatabaseName("ix_groupbuying_campaigns_status_cutoff_at");
+
+                    b.ToTable("groupbuying_campaigns", null, t =>
+                        {
+                            t.HasCheckConstraint("ck_groupbuying_campaigns_joined", "joined_orders >= 0 AND joined_units >= 0");
+                        });
+                });
+
+            modelBuilder.Entity("O2o.Server.Modules.GroupBuying.Delivery", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<Guid>("CampaignId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("campaign_id");
+
+                    b.Property<DateTimeOffset>("CreatedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("created_at");
+
+                    b.Property<DateTimeOffset?>("DispatchedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("dispatched_at");
+
+                    b.Property<Guid>("LeaderId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("leader_id");
+
+                    b.Property<int>("Orders")
+                        .HasColumnType("integer")
+                        .HasColumnName("orders");
+
+                    b.Property<DateTimeOffset?>("ReceivedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("received_at");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("character varying(16)")
+                        .HasColumnName("status");
+
+                    b.Property<Guid>("StoreId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("store_id");
+
+                    b.Property<int>("Units")
+                        .HasColumnType("integer")
+                        .HasColumnName("units");
+
+                    b.HasKey("Id")
+                        .HasName("pk_groupbuying_deliveries");
+
+                    b.HasIndex("LeaderId")
+                        .HasDatabaseName("ix_groupbuying_deliveries_leader_id");
+
+                    b.HasIndex("StoreId")
+                        .HasDatabaseName("ix_groupbuying_deliveries_store_id");
+
+                    b.HasIndex("CampaignId", "LeaderId")
+                        .IsUnique()
+                        .HasDatabaseName("ix_groupbuying_deliveries_campaign_id_leader_id");
+
+                    b.ToTable("groupbuying_deliveries", (string)null);
+                });
+
+            modelBuilder.Entity("O2o.Server.Modules.GroupBuying.HandoverFailure", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<DateTimeOffset>("At")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("at");
+
+                    b.Property<Guid>("LeaderId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("leader_id");
+
+                    b.HasKey("Id")
+                        .HasName("pk_groupbuying_handover_failures");
+
+                    b.HasIndex("LeaderId", "At")
+                        .HasDatabaseName("ix_groupbuying_handover_failures_leader_id_at");
+
+                    b.ToTable("groupbuying_handover_failures", (string)null);
+                });
+
+            modelBuilder.Entity("O2o.Server.Modules.GroupBuying.Leader", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<string>("Address")
+                        .IsRequired()
+                        .HasMaxLength(300)
+                        .HasColumnType("character varying(300)")
+                        .HasColumnName("address");
+
+                    b.Property<DateTimeOffset>("AppliedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("applied_at");
+
+                    b.Property<DateTimeOffset?>("DecidedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("decided_at");
+
+                    b.Property<string>("DecidedBy")
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)")
+                        .HasColumnName("decided_by");
+
+                    b.Property<double>("Lat")
+                        .HasColumnType("double precision")
+                        .HasColumnName("lat");
+
+                    b.Property<double>("Lng")
+                        .HasColumnType("double precision")
+                        .HasColumnName("lng");
+
+                    b.Property<Guid>("MerchantId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("merchant_id");
+
+                    b.Property<string>("Phone")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("character varying(32)")
+                        .HasColumnName("phone");
+
+                    b.Property<string>("PickupPointName")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)")
+                        .HasColumnName("pickup_point_name");
+
+                    b.Property<string>("ShareCode")
+                        .HasMaxLength(16)
+                        .HasColumnType("character varying(16)")
+                        .HasColumnName("share_code");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("character varying(16)")
+                        .HasColumnName("status");
+
+                    b.Property<string>("UserId")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)")
+                        .HasColumnName("user_id");
+
+                    b.HasKey("Id")
+                        .HasName("pk_groupbuying_leaders");
+
+                    b.HasIndex("ShareCode")
+                        .IsUnique()
+                        .HasDatabaseName("ix_groupbuying_leaders_share_code");
+
+                    b.HasIndex("MerchantId", "Status")
+                        .HasDatabaseName("ix_groupbuying_leaders_merchant_id_status");
+
+                    b.HasIndex("UserId", "MerchantId")
+                        .IsUnique()
+                        .HasDatabaseName("ix_groupbuying_leaders_user_id_merchant_id");
+
+                    b.ToTable("groupbuying_leaders", (string)null);
+                });
+
+            modelBuilder.Entity("O2o.Server.Modules.GroupBuying.LeaderCommission", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<long>("AmountFen")
+                        .HasColumnType("bigint")
+                        .HasColumnName("amount_fen");
+
+                    b.Property<DateTimeOffset>("At")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("at");
+
+                    b.Property<Guid>("CampaignId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("campaign_id");
+
+                    b.Property<Guid>("LeaderId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("leader_id");
+
+                    b.Property<Guid>("OrderId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("order_id");
+
+                    b.Property<long>("OrderTotalFen")
+                        .HasColumnType("bigint")
+                        .HasColumnName("order_total_fen");
+
+                    b.Property<Guid>("StoreId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("store_id");
+
+                    b.HasKey("Id")
+                        .HasName("pk_groupbuying_commissions");
+
+                    b.HasIndex("LeaderId")
+                        .HasDatabaseName("ix_groupbuying_commissions_leader_id");
+
+                    b.HasIndex("OrderId")
+                        .IsUnique()
+                        .HasDatabaseName("ix_groupbuying_commissions_order_id");
+
+                    b.ToTable("groupbuying_commissions", (string)null);
+                });
+
+            modelBuilder.Entity("O2o.Server.Modules.GroupBuying.Participation", b =>
+                {
+                    b.Property<Guid>("OrderId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("order_id");
+
+                    b.Property<Guid>("CampaignId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("campaign_id");
+
+                    b.Property<string>("CustomerId")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)")
+                        .HasColumnName("customer_id");
+
+                    b.Property<Guid?>("DeliveryId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("delivery_id");
+
+                    b.Property<DateTimeOffset?>("HandedOverAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("handed_over_at");
+
+                    b.Property<string>("HandoverCode")
+                        .IsRequired()
+                        .HasMaxLength(8)
+                        .HasColumnType("character varying(8)")
+                        .HasColumnName("handover_code");
+
+                    b.Property<DateTimeOffset>("JoinedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("joined_at");
+
+                    b.Property<Guid>("LeaderId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("leader_id");
+
+                    b.Property<DateTimeOffset>("PaymentDeadline")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("payment_deadline");
+
+                    b.Property<int>("Quantity")
+                        .HasColumnType("integer")
+                        .HasColumnName("quantity");
+
+                    b.Property<long>("TotalFen")
+                        .HasColumnType("bigint")
+                        .HasColumnName("total_fen");
+
+                    b.Property<bool>("Withdrawn")
+                        .HasColumnType("boolean")
+                        .HasColumnName("withdrawn");
+
+                    b.HasKey("OrderId")
+                        .HasName("pk_groupbuying_participations");
+
+                    b.HasIndex("CampaignId")
+                        .HasDatabaseName("ix_groupbuying_participations_campaign_id");
+
+                    b.HasIndex("CustomerId")
+                        .HasDatabaseName("ix_groupbuying_participations_customer_id");
+
+                    b.HasIndex("DeliveryId")
+                        .HasDatabaseName("ix_groupbuying_participations_delivery_id");
+
+                    b.HasIndex("LeaderId", "CampaignId")
+                        .HasDatabaseName("ix_groupbuying_participations_leader_id_campaign_id");
+
+                    b.ToTable("groupbuying_participations", (string)null);
+                });
+
             modelBuilder.Entity("O2o.Server.Modules.Inventory.StockAlert", b =>
                 {
                     b.Property<Guid>("Id")

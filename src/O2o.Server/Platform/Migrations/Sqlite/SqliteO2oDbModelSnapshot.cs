@@ -673,6 +673,394 @@ namespace O2o.Server.Platform.Migrations.Sqlite
                         });
                 });
 
+            modelBuilder.Entity("O2o.Server.Modules.GroupBuying.Campaign", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("id");
+
+                    b.Property<long?>("ClosedAt")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("closed_at");
+
+                    b.Property<int>("CommissionBasisPoints")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("commission_basis_points");
+
+                    b.Property<long>("CreatedAt")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("created_at");
+
+                    b.Property<long>("CutoffAt")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("cutoff_at");
+
+                    b.Property<long>("GroupPriceFen")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("group_price_fen");
+
+                    b.Property<int>("JoinedOrders")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("joined_orders");
+
+                    b.Property<int>("JoinedUnits")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("joined_units");
+
+                    b.Property<Guid>("MerchantId")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("merchant_id");
+
+                    b.Property<int?>("MinParticipants")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("min_participants");
+
+                    b.Property<int?>("MinUnits")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("min_units");
+
+                    b.Property<int?>("PaidParticipants")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("paid_participants");
+
+                    b.Property<int?>("PaidUnits")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("paid_units");
+
+                    b.Property<Guid>("ProductId")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("product_id");
+
+                    b.Property<string>("ProductName")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("product_name");
+
+                    b.Property<long>("RegularPriceFen")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("regular_price_fen");
+
+                    b.Property<long?>("SettledAt")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("settled_at");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("status");
+
+                    b.Property<Guid>("StoreId")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("store_id");
+
+                    b.Property<string>("Title")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("title");
+
+                    b.HasKey("Id")
+                        .HasName("pk_groupbuying_campaigns");
+
+                    b.HasIndex("MerchantId")
+                        .HasDatabaseName("ix_groupbuying_campaigns_merchant_id");
+
+                    b.HasIndex("Status", "CutoffAt")
+                        .HasDatabaseName("ix_groupbuying_campaigns_status_cutoff_at");
+
+                    b.ToTable("groupbuying_campaigns", null, t =>
+                        {
+                            t.HasCheckConstraint("ck_groupbuying_campaigns_joined", "joined_orders >= 0 AND joined_units >= 0");
+                        });
+                });
+
+            modelBuilder.Entity("O2o.Server.Modules.GroupBuying.Delivery", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("id");
+
+                    b.Property<Guid>("CampaignId")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("campaign_id");
+
+                    b.Property<long>("CreatedAt")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("created_at");
+
+                    b.Property<long?>("DispatchedAt")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("dispatched_at");
+
+                    b.Property<Guid>("LeaderId")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("leader_id");
+
+                    b.Property<int>("Orders")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("orders");
+
+                    b.Property<long?>("ReceivedAt")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("received_at");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("status");
+
+                    b.Property<Guid>("StoreId")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("store_id");
+
+                    b.Property<int>("Units")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("units");
+
+                    b.HasKey("Id")
+                        .HasName("pk_groupbuying_deliveries");
+
+                    b.HasIndex("LeaderId")
+                        .HasDatabaseName("ix_groupbuying_deliveries_leader_id");
+
+                    b.HasIndex("StoreId")
+                        .HasDatabaseName("ix_groupbuying_deliveries_store_id");
+
+                    b.HasIndex("CampaignId", "LeaderId")
+                        .IsUnique()
+                        .HasDatabaseName("ix_groupbuying_deliveries_campaign_id_leader_id");
+
+                    b.ToTable("groupbuying_deliveries", (string)null);
+                });
+
+            modelBuilder.Entity("O2o.Server.Modules.GroupBuying.HandoverFailure", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("id");
+
+                    b.Property<long>("At")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("at");
+
+                    b.Property<Guid>("LeaderId")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("leader_id");
+
+                    b.HasKey("Id")
+                        .HasName("pk_groupbuying_handover_failures");
+
+                    b.HasIndex("LeaderId", "At")
+                        .HasDatabaseName("ix_groupbuying_handover_failures_leader_id_at");
+
+                    b.ToTable("groupbuying_handover_failures", (string)null);
+                });
+
+            modelBuilder.Entity("O2o.Server.Modules.GroupBuying.Leader", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("id");
+
+                    b.Property<string>("Address")
+                        .IsRequired()
+                        .HasMaxLength(300)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("address");
+
+                    b.Property<long>("AppliedAt")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("applied_at");
+
+                    b.Property<long?>("DecidedAt")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("decided_at");
+
+                    b.Property<string>("DecidedBy")
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("decided_by");
+
+                    b.Property<double>("Lat")
+                        .HasColumnType("REAL")
+                        .HasColumnName("lat");
+
+                    b.Property<double>("Lng")
+                        .HasColumnType("REAL")
+                        .HasColumnName("lng");
+
+                    b.Property<Guid>("MerchantId")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("merchant_id");
+
+                    b.Property<string>("Phone")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("phone");
+
+                    b.Property<string>("PickupPointName")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("pickup_point_name");
+
+                    b.Property<string>("ShareCode")
+                        .HasMaxLength(16)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("share_code");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("status");
+
+                    b.Property<string>("UserId")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("user_id");
+
+                    b.HasKey("Id")
+                        .HasName("pk_groupbuying_leaders");
+
+                    b.HasIndex("ShareCode")
+                        .IsUnique()
+                        .HasDatabaseName("ix_groupbuying_leaders_share_code");
+
+                    b.HasIndex("MerchantId", "Status")
+                        .HasDatabaseName("ix_groupbuying_leaders_merchant_id_status");
+
+                    b.HasIndex("UserId", "MerchantId")
+                        .IsUnique()
+                        .HasDatabaseName("ix_groupbuying_leaders_user_id_merchant_id");
+
+                    b.ToTable("groupbuying_leaders", (string)null);
+                });
+
+            modelBuilder.Entity("O2o.Server.Modules.GroupBuying.LeaderCommission", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("id");
+
+                    b.Property<long>("AmountFen")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("amount_fen");
+
+                    b.Property<long>("At")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("at");
+
+                    b.Property<Guid>("CampaignId")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("campaign_id");
+
+                    b.Property<Guid>("LeaderId")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("leader_id");
+
+                    b.Property<Guid>("OrderId")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("order_id");
+
+                    b.Property<long>("OrderTotalFen")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("order_total_fen");
+
+                    b.Property<Guid>("StoreId")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("store_id");
+
+                    b.HasKey("Id")
+                        .HasName("pk_groupbuying_commissions");
+
+                    b.HasIndex("LeaderId")
+                        .HasDatabaseName("ix_groupbuying_commissions_leader_id");
+
+                    b.HasIndex("OrderId")
+                        .IsUnique()
+                        .HasDatabaseName("ix_groupbuying_commissions_order_id");
+
+                    b.ToTable("groupbuying_commissions", (string)null);
+                });
+
+            modelBuilder.Entity("O2o.Server.Modules.GroupBuying.Participation", b =>
+                {
+                    b.Property<Guid>("OrderId")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("order_id");
+
+                    b.Property<Guid>("CampaignId")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("campaign_id");
+
+                    b.Property<string>("CustomerId")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("customer_id");
+
+                    b.Property<Guid?>("DeliveryId")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("delivery_id");
+
+                    b.Property<long?>("HandedOverAt")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("handed_over_at");
+
+                    b.Property<string>("HandoverCode")
+                        .IsRequired()
+                        .HasMaxLength(8)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("handover_code");
+
+                    b.Property<long>("JoinedAt")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("joined_at");
+
+                    b.Property<Guid>("LeaderId")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("leader_id");
+
+                    b.Property<long>("PaymentDeadline")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("payment_deadline");
+
+                    b.Property<int>("Quantity")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("quantity");
+
+                    b.Property<long>("TotalFen")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("total_fen");
+
+                    b.Property<bool>("Withdrawn")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("withdrawn");
+
+                    b.HasKey("OrderId")
+                        .HasName("pk_groupbuying_participations");
+
+                    b.HasIndex("CampaignId")
+                        .HasDatabaseName("ix_groupbuying_participations_campaign_id");
+
+                    b.HasIndex("CustomerId")
+                        .HasDatabaseName("ix_groupbuying_participations_customer_id");
+
+                    b.HasIndex("DeliveryId")
+                        .HasDatabaseName("ix_groupbuying_participations_delivery_id");
+
+                    b.HasIndex("LeaderId", "CampaignId")
+                        .HasDatabaseName("ix_groupbuying_participations_leader_id_campaign_id");
+
+                    b.ToTable("groupbuying_participations", (string)null);
+                });
+
             modelBuilder.Entity("O2o.Server.Modules.Inventory.StockAlert", b =>
                 {
                     b.Property<Guid>("Id")
