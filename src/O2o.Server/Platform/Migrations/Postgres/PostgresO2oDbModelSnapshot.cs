@@ -401,6 +401,278 @@ namespace O2o.Server.Platform.Migrations.Postgres
                     b.ToTable("analytics_refunds", (string)null);
                 });
 
+            modelBuilder.Entity("O2o.Server.Modules.Bookings.Booking", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<string>("CancelReason")
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("cancel_reason");
+
+                    b.Property<DateTimeOffset?>("CancelledAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("cancelled_at");
+
+                    b.Property<long>("ChargedFen")
+                        .HasColumnType("bigint")
+                        .HasColumnName("charged_fen");
+
+                    b.Property<DateTimeOffset?>("CheckedInAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("checked_in_at");
+
+                    b.Property<string>("CheckedInBy")
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)")
+                        .HasColumnName("checked_in_by");
+
+                    b.Property<DateTimeOffset?>("ConfirmedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("confirmed_at");
+
+                    b.Property<DateTimeOffset>("CreatedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("created_at");
+
+                    b.Property<string>("CustomerId")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)")
+                        .HasColumnName("customer_id");
+
+                    b.Property<int>("FreeCancelHours")
+                        .HasColumnType("integer")
+                        .HasColumnName("free_cancel_hours");
+
+                    b.Property<int>("LateCancelRefundPercent")
+                        .HasColumnType("integer")
+                        .HasColumnName("late_cancel_refund_percent");
+
+                    b.Property<string>("NameEn")
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("name_en");
+
+                    b.Property<string>("NameZh")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("name_zh");
+
+                    b.Property<DateTimeOffset?>("NoShowAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("no_show_at");
+
+                    b.Property<string>("NoShowBy")
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)")
+                        .HasColumnName("no_show_by");
+
+                    b.Property<Guid>("OrderId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("order_id");
+
+                    b.Property<long>("PriceFen")
+                        .HasColumnType("bigint")
+                        .HasColumnName("price_fen");
+
+                    b.Property<Guid>("ProductId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("product_id");
+
+                    b.Property<int>("Quantity")
+                        .HasColumnType("integer")
+                        .HasColumnName("quantity");
+
+                    b.Property<Guid?>("RefundId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("refund_id");
+
+                    b.Property<long>("RefundedFen")
+                        .HasColumnType("bigint")
+                        .HasColumnName("refunded_fen");
+
+                    b.Property<int>("RescheduleHours")
+                        .HasColumnType("integer")
+                        .HasColumnName("reschedule_hours");
+
+                    b.Property<int>("Reschedules")
+                        .HasColumnType("integer")
+                        .HasColumnName("reschedules");
+
+                    b.Property<DateTimeOffset>("SlotEnd")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("slot_end");
+
+                    b.Property<DateTimeOffset>("SlotStart")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("slot_start");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("character varying(16)")
+                        .HasColumnName("status");
+
+                    b.Property<Guid>("StoreId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("store_id");
+
+                    b.HasKey("Id")
+                        .HasName("pk_bookings_bookings");
+
+                    b.HasIndex("CustomerId")
+                        .HasDatabaseName("ix_bookings_bookings_customer_id");
+
+                    b.HasIndex("OrderId")
+                        .IsUnique()
+                        .HasDatabaseName("ix_bookings_bookings_order_id");
+
+                    b.HasIndex("StoreId", "SlotStart")
+                        .HasDatabaseName("ix_bookings_bookings_store_id_slot_start");
+
+                    b.ToTable("bookings_bookings", (string)null);
+                });
+
+            modelBuilder.Entity("O2o.Server.Modules.Bookings.BookingReminder", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<Guid>("BookingId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("booking_id");
+
+                    b.Property<string>("Channel")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("character varying(16)")
+                        .HasColumnName("channel");
+
+                    b.Property<string>("CustomerId")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)")
+                        .HasColumnName("customer_id");
+
+                    b.Property<DateTimeOffset>("DueAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("due_at");
+
+                    b.Property<string>("MessageEn")
+                        .IsRequired()
+                        .HasMaxLength(300)
+                        .HasColumnType("character varying(300)")
+                        .HasColumnName("message_en");
+
+                    b.Property<string>("MessageZh")
+                        .IsRequired()
+                        .HasMaxLength(300)
+                        .HasColumnType("character varying(300)")
+                        .HasColumnName("message_zh");
+
+                    b.Property<DateTimeOffset?>("SentAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("sent_at");
+
+                    b.HasKey("Id")
+                        .HasName("pk_bookings_reminders");
+
+                    b.HasIndex("BookingId")
+                        .HasDatabaseName("ix_bookings_reminders_booking_id");
+
+                    b.HasIndex("SentAt", "DueAt")
+                        .HasDatabaseName("ix_bookings_reminders_sent_at_due_at");
+
+                    b.ToTable("bookings_reminders", (string)null);
+                });
+
+            modelBuilder.Entity("O2o.Server.Modules.Bookings.BookingSlotCount", b =>
+                {
+                    b.Property<Guid>("ProductId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("product_id");
+
+                    b.Property<Guid>("StoreId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("store_id");
+
+                    b.Property<long>("SlotStartMs")
+                        .HasColumnType("bigint")
+                        .HasColumnName("slot_start_ms");
+
+                    b.Property<int>("Taken")
+                        .HasColumnType("integer")
+                        .HasColumnName("taken");
+
+                    b.HasKey("ProductId", "StoreId", "SlotStartMs")
+                        .HasName("pk_bookings_slot_counts");
+
+                    b.ToTable("bookings_slot_counts", (string)null);
+                });
+
+            modelBuilder.Entity("O2o.Server.Modules.Bookings.ServiceTerms", b =>
+                {
+                    b.Property<Guid>("ProductId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("product_id");
+
+                    b.Property<int>("Capacity")
+                        .HasColumnType("integer")
+                        .HasColumnName("capacity");
+
+                    b.Property<long?>("DepositFen")
+                        .HasColumnType("bigint")
+                        .HasColumnName("deposit_fen");
+
+                    b.Property<int>("DurationMinutes")
+                        .HasColumnType("integer")
+                        .HasColumnName("duration_minutes");
+
+                    b.Property<int>("FreeCancelHours")
+                        .HasColumnType("integer")
+                        .HasColumnName("free_cancel_hours");
+
+                    b.Property<int>("LateCancelRefundPercent")
+                        .HasColumnType("integer")
+                        .HasColumnName("late_cancel_refund_percent");
+
+                    b.Property<int>("LeadMinutes")
+                        .HasColumnType("integer")
+                        .HasColumnName("lead_minutes");
+
+                    b.Property<int>("MaxDaysAhead")
+                        .HasColumnType("integer")
+                        .HasColumnName("max_days_ahead");
+
+                    b.Property<Guid>("MerchantId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("merchant_id");
+
+                    b.Property<int>("RescheduleHours")
+                        .HasColumnType("integer")
+                        .HasColumnName("reschedule_hours");
+
+                    b.Property<string>("StoreIds")
+                        .IsRequired()
+                        .HasMaxLength(8000)
+                        .HasColumnType("character varying(8000)")
+                        .HasColumnName("store_ids");
+
+                    b.Property<DateTimeOffset>("UpdatedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("updated_at");
+
+                    b.HasKey("ProductId")
+                        .HasName("pk_bookings_service_terms");
+
+                    b.ToTable("bookings_service_terms", (string)null);
+                });
+
             modelBuilder.Entity("O2o.Server.Modules.Cart.CartLine", b =>
                 {
                     b.Property<string>("UserId")
@@ -1978,6 +2250,35 @@ namespace O2o.Server.Platform.Migrations.Postgres
                         .HasName("pk_stores_merchants");
 
                     b.ToTable("stores_merchants", (string)null);
+                });
+
+            modelBuilder.Entity("O2o.Server.Modules.Stores.SpecialDay", b =>
+                {
+                    b.Property<Guid>("StoreId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("store_id");
+
+                    b.Property<DateOnly>("Date")
+                        .HasColumnType("date")
+                        .HasColumnName("date");
+
+                    b.Property<int?>("ClosesMinute")
+                        .HasColumnType("integer")
+                        .HasColumnName("closes_minute");
+
+                    b.Property<string>("Note")
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("note");
+
+                    b.Property<int?>("OpensMinute")
+                        .HasColumnType("integer")
+                        .HasColumnName("opens_minute");
+
+                    b.HasKey("StoreId", "Date")
+                        .HasName("pk_stores_special_days");
+
+                    b.ToTable("stores_special_days", (string)null);
                 });
 
             modelBuilder.Entity("O2o.Server.Modules.Stores.Store", b =>

@@ -392,6 +392,278 @@ namespace O2o.Server.Platform.Migrations.Sqlite
                     b.ToTable("analytics_refunds", (string)null);
                 });
 
+            modelBuilder.Entity("O2o.Server.Modules.Bookings.Booking", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("id");
+
+                    b.Property<string>("CancelReason")
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("cancel_reason");
+
+                    b.Property<long?>("CancelledAt")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("cancelled_at");
+
+                    b.Property<long>("ChargedFen")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("charged_fen");
+
+                    b.Property<long?>("CheckedInAt")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("checked_in_at");
+
+                    b.Property<string>("CheckedInBy")
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("checked_in_by");
+
+                    b.Property<long?>("ConfirmedAt")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("confirmed_at");
+
+                    b.Property<long>("CreatedAt")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("created_at");
+
+                    b.Property<string>("CustomerId")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("customer_id");
+
+                    b.Property<int>("FreeCancelHours")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("free_cancel_hours");
+
+                    b.Property<int>("LateCancelRefundPercent")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("late_cancel_refund_percent");
+
+                    b.Property<string>("NameEn")
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("name_en");
+
+                    b.Property<string>("NameZh")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("name_zh");
+
+                    b.Property<long?>("NoShowAt")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("no_show_at");
+
+                    b.Property<string>("NoShowBy")
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("no_show_by");
+
+                    b.Property<Guid>("OrderId")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("order_id");
+
+                    b.Property<long>("PriceFen")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("price_fen");
+
+                    b.Property<Guid>("ProductId")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("product_id");
+
+                    b.Property<int>("Quantity")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("quantity");
+
+                    b.Property<Guid?>("RefundId")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("refund_id");
+
+                    b.Property<long>("RefundedFen")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("refunded_fen");
+
+                    b.Property<int>("RescheduleHours")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("reschedule_hours");
+
+                    b.Property<int>("Reschedules")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("reschedules");
+
+                    b.Property<long>("SlotEnd")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("slot_end");
+
+                    b.Property<long>("SlotStart")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("slot_start");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("status");
+
+                    b.Property<Guid>("StoreId")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("store_id");
+
+                    b.HasKey("Id")
+                        .HasName("pk_bookings_bookings");
+
+                    b.HasIndex("CustomerId")
+                        .HasDatabaseName("ix_bookings_bookings_customer_id");
+
+                    b.HasIndex("OrderId")
+                        .IsUnique()
+                        .HasDatabaseName("ix_bookings_bookings_order_id");
+
+                    b.HasIndex("StoreId", "SlotStart")
+                        .HasDatabaseName("ix_bookings_bookings_store_id_slot_start");
+
+                    b.ToTable("bookings_bookings", (string)null);
+                });
+
+            modelBuilder.Entity("O2o.Server.Modules.Bookings.BookingReminder", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("id");
+
+                    b.Property<Guid>("BookingId")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("booking_id");
+
+                    b.Property<string>("Channel")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("channel");
+
+                    b.Property<string>("CustomerId")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("customer_id");
+
+                    b.Property<long>("DueAt")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("due_at");
+
+                    b.Property<string>("MessageEn")
+                        .IsRequired()
+                        .HasMaxLength(300)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("message_en");
+
+                    b.Property<string>("MessageZh")
+                        .IsRequired()
+                        .HasMaxLength(300)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("message_zh");
+
+                    b.Property<long?>("SentAt")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("sent_at");
+
+                    b.HasKey("Id")
+                        .HasName("pk_bookings_reminders");
+
+                    b.HasIndex("BookingId")
+                        .HasDatabaseName("ix_bookings_reminders_booking_id");
+
+                    b.HasIndex("SentAt", "DueAt")
+                        .HasDatabaseName("ix_bookings_reminders_sent_at_due_at");
+
+                    b.ToTable("bookings_reminders", (string)null);
+                });
+
+            modelBuilder.Entity("O2o.Server.Modules.Bookings.BookingSlotCount", b =>
+                {
+                    b.Property<Guid>("ProductId")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("product_id");
+
+                    b.Property<Guid>("StoreId")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("store_id");
+
+                    b.Property<long>("SlotStartMs")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("slot_start_ms");
+
+                    b.Property<int>("Taken")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("taken");
+
+                    b.HasKey("ProductId", "StoreId", "SlotStartMs")
+                        .HasName("pk_bookings_slot_counts");
+
+                    b.ToTable("bookings_slot_counts", (string)null);
+                });
+
+            modelBuilder.Entity("O2o.Server.Modules.Bookings.ServiceTerms", b =>
+                {
+                    b.Property<Guid>("ProductId")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("product_id");
+
+                    b.Property<int>("Capacity")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("capacity");
+
+                    b.Property<long?>("DepositFen")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("deposit_fen");
+
+                    b.Property<int>("DurationMinutes")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("duration_minutes");
+
+                    b.Property<int>("FreeCancelHours")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("free_cancel_hours");
+
+                    b.Property<int>("LateCancelRefundPercent")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("late_cancel_refund_percent");
+
+                    b.Property<int>("LeadMinutes")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("lead_minutes");
+
+                    b.Property<int>("MaxDaysAhead")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("max_days_ahead");
+
+                    b.Property<Guid>("MerchantId")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("merchant_id");
+
+                    b.Property<int>("RescheduleHours")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("reschedule_hours");
+
+                    b.Property<string>("StoreIds")
+                        .IsRequired()
+                        .HasMaxLength(8000)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("store_ids");
+
+                    b.Property<long>("UpdatedAt")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("updated_at");
+
+                    b.HasKey("ProductId")
+                        .HasName("pk_bookings_service_terms");
+
+                    b.ToTable("bookings_service_terms", (string)null);
+                });
+
             modelBuilder.Entity("O2o.Server.Modules.Cart.CartLine", b =>
                 {
                     b.Property<string>("UserId")
@@ -1969,6 +2241,35 @@ namespace O2o.Server.Platform.Migrations.Sqlite
                         .HasName("pk_stores_merchants");
 
                     b.ToTable("stores_merchants", (string)null);
+                });
+
+            modelBuilder.Entity("O2o.Server.Modules.Stores.SpecialDay", b =>
+                {
+                    b.Property<Guid>("StoreId")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("store_id");
+
+                    b.Property<DateOnly>("Date")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("date");
+
+                    b.Property<int?>("ClosesMinute")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("closes_minute");
+
+                    b.Property<string>("Note")
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("note");
+
+                    b.Property<int?>("OpensMinute")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("opens_minute");
+
+                    b.HasKey("StoreId", "Date")
+                        .HasName("pk_stores_special_days");
+
+                    b.ToTable("stores_special_days", (string)null);
                 });
 
             modelBuilder.Entity("O2o.Server.Modules.Stores.Store", b =>
