@@ -1,12 +1,17 @@
 namespace O2o.Contracts;
 
 public sealed record AddressDto(string? Line, double? Lat, double? Lng, string? ContactName, string? ContactPhone);
-/// <summary><paramref name="PickupSlot"/>: the start of the chosen pickup slot, required at stores that pace pickups (GET /api/stores/{id}/pickup-slots).</summary>
-public sealed record FulfillmentDto(string? Type, string? StoreId, AddressDto? Address, DateTimeOffset? PickupSlot = null);
+/// <summary>
+/// <paramref name="PickupSlot"/>: the start of the chosen pickup slot, required at stores that pace pickups (GET /api/stores/{id}/pickup-slots).
+/// <paramref name="Speed"/>: for delivery, <c>express</c> (default) or <c>no_rush</c> (a consolidated, lower-carbon window at a lower fee).
+/// </summary>
+public sealed record FulfillmentDto(string? Type, string? StoreId, AddressDto? Address, DateTimeOffset? PickupSlot = null, string? Speed = null);
 public sealed record OrderLineRequest(string? ProductId, int? Quantity);
 public sealed record PlaceOrderRequest(FulfillmentDto? Fulfillment, OrderLineRequest[]? Lines);
 
-public sealed record FulfillmentResponse(string Type, string StoreId, AddressDto? Address, double? DistanceKm, DateTimeOffset? PickupSlot = null);
+/// <summary>For delivery: <paramref name="Speed"/> and the promised window [<paramref name="PromisedFrom"/>, <paramref name="PromisedBy"/>].</summary>
+public sealed record FulfillmentResponse(string Type, string StoreId, AddressDto? Address, double? DistanceKm, DateTimeOffset? PickupSlot = null,
+    string? Speed = null, DateTimeOffset? PromisedFrom = null, DateTimeOffset? PromisedBy = null);
 public sealed record OrderLineResponse(string ProductId, string Sku, string Name, int Quantity, long UnitPriceFen, long LineTotalFen);
 public sealed record TimelineEntryResponse(string Status, DateTimeOffset At, string? Note);
 
@@ -27,4 +32,13 @@ public sealed record PickupSlotRulesRequest(int? SlotMinutes, int? Capacity, int
 /// Delivery from a store to a position, as checkout will decide it: the distance, the store's radius, whether the position is
 /// inside it, and the fee (null outside the area).
 /// </summary>
-public sealed record DeliveryQuoteResponse(double DistanceKm, double DeliveryRadiusKm, bool InArea, long? DeliveryFeeFen);
+public sealed record DeliveryQuoteResponse(double DistanceKm, double DeliveryRadiusKm, bool InArea, long? DeliveryFeeFen)
+{
+    /// <summary><c>express</c> or <c>no_rush</c>.</summary>
+    public string Speed { get; init; } = "express";
+    /// <summary><c>polygon</c> when the store has a drawn area, else <c>radius</c>.</summary>
+    public string Zone { get; init; } = "radius";
+    /// <summary>The promised window (null outside the area).</summary>
+    public DateTimeOffset? PromisedFrom { get; init; }
+    public DateTimeOffset? PromisedBy { get; init; }
+}

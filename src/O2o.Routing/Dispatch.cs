@@ -27,7 +27,13 @@ public sealed record DispatchRider(string RiderId, GeoPoint Position, double Spe
 }
 
 /// <summary>An order waiting to be picked up at its store: ready from <paramref name="ReadyAt"/>, promised by <paramref name="DueBy"/>.</summary>
-public sealed record OpenOrder(string OrderId, GeoPoint PickUp, GeoPoint DropOff, DateTimeOffset ReadyAt, DateTimeOffset DueBy, int Size = 1);
+public sealed record OpenOrder(string OrderId, GeoPoint PickUp, GeoPoint DropOff, DateTimeOffset ReadyAt, DateTimeOffset DueBy, int Size = 1)
+{
+    /// <summary>A rider who has been offered or has accepted the order: it stays with them (pickup and drop-off).</summary>
+    public string? BoundTo { get; init; }
+    /// <summary>The riders who may take it (zone, vehicle range, not declined before); null means any.</summary>
+    public IReadOnlyCollection<string>? AllowedRiders { get; init; }
+}
 
 public enum StopKind { PickUp, DropOff }
 

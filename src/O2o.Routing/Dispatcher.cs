@@ -34,10 +34,11 @@ public static class Dispatcher
         for (var v = 0; v < request.Riders.Count; v++)
             foreach (var c in request.Riders[v].Carrying)
                 nodes.Add(new Node(NodeKind.CarriedDrop, c.DropOff, c.OrderId, -c.Size, 0, Seconds(c.DueBy), v));
-        var pairs = new List<(int PickUp, int Drop)>();
+        var pairs = new List<(int PickUp, int Drop, OpenOrder Order)>();
+        var riderIndex = request.Riders.Select((r, i) => (r.RiderId, i)).ToDictionary(x => x.RiderId, x => x.i);
         foreach (var o in request.Orders)
         {
-            pairs.Add((nodes.Count, nodes.Count + 1));
+            pairs.Add((nodes.Count, nodes.Count + 1, o));
             nodes.Add(new Node(NodeKind.PickUp, o.PickUp, o.OrderId, o.Size, Seconds(o.ReadyAt), 0, null));
             nodes.Add(new Node(NodeKind.Drop, o.DropOff, o.OrderId, -o.Size, 0, Seconds(o.DueBy), null));
         }
@@ -87,12 +88,40 @@ public static class Dispatcher
             if (node.Kind == NodeKind.PickUp) time.CumulVar(index).SetMin(node.ReadySeconds);
             if (node.Kind is NodeKind.Drop or NodeKind.CarriedDrop) time.SetCumulVarSoftUpperBound(index, node.DueSeconds, LatenessCostPerSecond);
         }
-        foreach (var (pickUp, drop) in pairs)
+        foreach (var (pickUp, drop, order) in pairs)
         {
             long p = manager.NodeToIndex(pickUp), d = manager.NodeToIndex(drop);
             routing.AddPickupAndDelivery(p, d);
             solver.Add(solver.MakeEquality(routing.VehicleVar(p), routing.VehicleVar(d)));
             solver.Add(solver.MakeLessOrEqual(time.CumulVar(p), time.CumulVar(d)));
+            // A bound order is one the rider already has: dropping it would silently take it away from them.
+            var bound = order.BoundTo is { } rider && riderIndex.TryGetValue(rider, out var boundIndex) ? boundIndex : (int?)null;
+            if (bound is { } v)
+            {
+                routing.VehicleVar(p).SetValues([-1, v]);
+                routing.VehicleVar(d).SetValues([-1, v]);
+                routing.AddDisjunction([p], UnassignedCost * 10);
+                routing.AddDisjunction([d], UnassignedCost * 10);
+                continue;
+            }
+            if (order.AllowedRiders is { } allowed)
+            {
+                var vehicles = allowed.Where(riderIndex.ContainsKey).Select(r => riderIndex[r]).ToArray();
+                routing.AddDisjunction([p], UnassignedCost);
+                routing.AddDisjunction([d], UnassignedCost);
+                // Nobody allowed: the order waits for the next round.
+                if (vehicles.Length == 0)
+                {
+                    routing.ActiveVar(p).SetValue(0);
+                    routing.ActiveVar(d).SetValue(0);
+                    continue;
+                }
+                // -1 is "not served", which the disjunction allows.
+                long[] domain = [-1, .. vehicles.Select(x => (long)x)];
+                routing.VehicleVar(p).SetValues(domain);
+                routing.VehicleVar(d).SetValues(domain);
+                continue;
+            }
             routing.AddDisjunction([p], UnassignedCost);
             routing.AddDisjunction([d], UnassignedCost);
         }

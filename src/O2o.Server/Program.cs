@@ -6,6 +6,7 @@ using O2o.Server.Modules.Bookings;
 using O2o.Server.Modules.Cart;
 using O2o.Server.Modules.Catalog;
 using O2o.Server.Modules.Counter;
+using O2o.Server.Modules.Delivery;
 using O2o.Server.Modules.GroupBuying;
 using O2o.Server.Modules.Inventory;
 using O2o.Server.Modules.Ledger;
@@ -68,6 +69,7 @@ builder.AddAnalytics();
 builder.AddVouchers();
 builder.AddGroupBuying();
 builder.AddBookings();
+builder.AddDelivery();
 builder.Services.AddO2oConsoles(sp => new Uri(ServerAddress.Own(sp.GetRequiredService<IServer>()) ?? "http://localhost:5080"));
 builder.Services.AddSingleton<IOrderFeed, ConsoleOrderFeed>();
 
@@ -85,6 +87,7 @@ HealthEndpoints.Map(app);
 app.MapCatalogMedia();
 app.MapPaymentSimulators();
 app.MapLive();
+app.MapDeliveryHubs();
 
 var api = app.MapGroup("/api");
 api.MapAccounts();
@@ -101,6 +104,7 @@ api.MapAnalytics();
 api.MapVouchers();
 api.MapGroupBuying();
 api.MapBookings();
+api.MapDelivery();
 api.MapFallback(() => Error.NotFound("not_found", "This API route").ToProblem()).ExcludeFromDescription();
 
 app.MapStaticAssets();

@@ -19,6 +19,7 @@ public static class Policies
     public const string StoreOperator = "store_operator";
     public const string Admin = "admin";
     public const string PlatformAdmin = "platform_admin";
+    public const string Rider = "rider";
 
     public static void AddO2oAuthentication(this WebApplicationBuilder builder)
     {
@@ -31,7 +32,8 @@ public static class Policies
             .AddPolicy(Customer, p => p.RequireRole(Roles.Customer))
             .AddPolicy(StoreOperator, p => p.RequireRole(Roles.StoreStaff, Roles.MerchantAdmin, Roles.PlatformAdmin))
             .AddPolicy(Admin, p => p.RequireRole(Roles.MerchantAdmin, Roles.PlatformAdmin))
-            .AddPolicy(PlatformAdmin, p => p.RequireRole(Roles.PlatformAdmin));
+            .AddPolicy(PlatformAdmin, p => p.RequireRole(Roles.PlatformAdmin))
+            .AddPolicy(Rider, p => p.RequireRole(Roles.Rider));
     }
 
     /// <summary>

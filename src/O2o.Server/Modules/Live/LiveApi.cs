@@ -17,3 +17,17 @@ public interface ILiveOrders
     IDisposable WatchStore(Guid storeId, Func<OrderUpdate, Task> onUpdate);
     IDisposable WatchOrder(Guid orderId, Func<OrderUpdate, Task> onUpdate);
 }
+
+/// <summary>
+/// A delivery's progress: its status (waiting, offered, accepted, picked_up, delivered, cancelled), where its rider is
+/// and the live ETA at the door, while a rider has it. Same delivery guarantees as <see cref="OrderUpdate"/>.
+/// </summary>
+public sealed record DeliveryUpdate(Guid OrderId, Guid StoreId, string Status, double? RiderLat, double? RiderLng, DateTimeOffset? EtaAt, DateTimeOffset At);
+
+/// <summary>Live delivery progress for the customer's order page and the store's screen, across nodes like <see cref="ILiveOrders"/>.</summary>
+public interface ILiveDeliveries
+{
+    void Publish(DeliveryUpdate update);
+    IDisposable WatchStore(Guid storeId, Func<DeliveryUpdate, Task> onUpdate);
+    IDisposable WatchOrder(Guid orderId, Func<DeliveryUpdate, Task> onUpdate);
+}

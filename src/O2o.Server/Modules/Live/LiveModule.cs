@@ -15,6 +15,7 @@ public static class LiveModule
     {
         builder.Services.AddSingleton<LiveOrderFeed>();
         builder.Services.AddSingleton<ILiveOrders>(sp => sp.GetRequiredService<LiveOrderFeed>());
+        builder.Services.AddSingleton<ILiveDeliveries>(sp => sp.GetRequiredService<LiveOrderFeed>());
         builder.Services.AddHostedService(sp => sp.GetRequiredService<LiveOrderFeed>());
         builder.Services.AddAfterCommitListener<OrderStatusChanged, OnOrderStatusChanged>();
         builder.Services.AddSignalR();

@@ -40,6 +40,8 @@ internal sealed class DeliveryAddress
     public required string ContactPhone { get; init; }
 }
 
+internal sealed record DeliveryPromise(string Speed, DateTimeOffset From, DateTimeOffset By);
+
 internal sealed class OrderLine
 {
     public Guid OrderId { get; init; }
@@ -81,6 +83,10 @@ internal sealed class Order
     public required string FulfillmentType { get; init; }
     public DeliveryAddress? DeliveryAddress { get; init; }
     public double? DeliveryDistanceKm { get; init; }
+    /// <summary>For delivery: express or no_rush, and the window promised at checkout.</summary>
+    public string? DeliverySpeed { get; init; }
+    public DateTimeOffset? PromisedFrom { get; init; }
+    public DateTimeOffset? PromisedBy { get; init; }
     public List<OrderLine> Lines { get; init; } = [];
     public long SubtotalFen { get; init; }
     public long DiscountFen { get; init; }
@@ -105,7 +111,8 @@ internal sealed class Order
     public bool IsOpen => OrderStatus.Open.Contains(Status);
 
     public static Order Place(string customerId, Guid storeId, string fulfillmentType, DeliveryAddress? address, double? distanceKm,
-        List<OrderLine> lines, long deliveryFeeFen, DateTimeOffset now, TimeSpan paymentTimeout, string? source = null, DateTimeOffset? pickupSlot = null)
+        List<OrderLine> lines, long deliveryFeeFen, DateTimeOffset now, TimeSpan paymentTimeout, string? source = null, DateTimeOffset? pickupSlot = null,
+        DeliveryPromise? promise = null)
     {
         var id = Guid.CreateVersion7();
         var subtotal = lines.Sum(l => l.LineTotalFen);
@@ -114,6 +121,7 @@ internal sealed class Order
             Id = id, CustomerId = customerId, StoreId = storeId, FulfillmentType = fulfillmentType, DeliveryAddress = address,
             DeliveryDistanceKm = distanceKm, SubtotalFen = subtotal, DeliveryFeeFen = deliveryFeeFen, TotalFen = subtotal + deliveryFeeFen,
             CreatedAt = now, PaymentDeadline = now + paymentTimeout, Source = source, PickupSlotStart = pickupSlot,
+            DeliverySpeed = promise?.Speed, PromisedFrom = promise?.From, PromisedBy = promise?.By,
             Lines = lines.Select(l => new OrderLine
             {
                 OrderId = id, ProductId = l.ProductId, Sku = l.Sku, NameZh = l.NameZh, NameEn = l.NameEn, UnitPriceFen = l.UnitPriceFen, Quantity = l.Quantity,

@@ -3,6 +3,7 @@ using O2o.Contracts;
 using O2o.Server.Kernel;
 using O2o.Server.Modules.Cart;
 using O2o.Server.Modules.Catalog;
+using O2o.Server.Modules.Delivery;
 using O2o.Server.Modules.Inventory;
 using O2o.Server.Modules.Stores;
 using O2o.Server.Platform;
@@ -14,7 +15,7 @@ namespace O2o.Server.Modules.Ordering;
 /// Checkout and flash sales both come through here, so there is one way an order begins.
 /// </summary>
 internal sealed class OrderPlacement(O2oDb db, IStores stores, ICatalog catalog, ICart cart, IInventory inventory, PickupSlotBookings slots,
-    IOptions<OrderingOptions> options, IOptions<DeliveryOptions> delivery, EventBus events, TimeProvider clock)
+    IOptions<OrderingOptions> options, IDeliveryQuotes delivery, EventBus events, TimeProvider clock)
 {
     public const int MaxLines = 100;
 
@@ -35,13 +36,14 @@ internal sealed class OrderPlacement(O2oDb db, IStores stores, ICatalog catalog,
         DeliveryAddress? address = null;
         double? distanceKm = null;
         long deliveryFee = 0;
+        DeliveryPromise? promise = null;
         if (f.Type == FulfillmentType.Delivery)
         {
             var a = f.Address!;
-            var quote = DeliveryQuote.For(store, a.Lat!.Value, a.Lng!.Value, delivery.Value);
-            if (!quote.InArea) return OrderingErrors.OutOfDeliveryArea(quote.DistanceKm, quote.DeliveryRadiusKm);
+            var terms = await delivery.QuoteAsync(store, a.Lat!.Value, a.Lng!.Value, f.Speed ?? DeliverySpeeds.Express, clock.GetUtcNow(), ct);
+            if (!terms.InArea) return OrderingErrors.OutOfDeliveryArea(terms.DistanceKm, terms.DeliveryRadiusKm);
             address = new DeliveryAddress { Line = a.Line!.Trim(), Lat = a.Lat.Value, Lng = a.Lng.Value, ContactName = a.ContactName!.Trim(), ContactPhone = a.ContactPhone!.Trim() };
-            (distanceKm, deliveryFee) = (quote.DistanceKm, quote.FeeFen);
+            (distanceKm, deliveryFee, promise) = (terms.DistanceKm, terms.FeeFen, new DeliveryPromise(terms.Speed, terms.PromisedFrom, terms.PromisedBy));
         }
 
         return await db.InTransactionAsync(async () =>
@@ -70,7 +72,7 @@ internal sealed class OrderPlacement(O2oDb db, IStores stores, ICatalog catalog,
                     ProductId = m.ProductId, Sku = products[m.ProductId].Sku, NameZh = products[m.ProductId].NameZh,
                     NameEn = products[m.ProductId].NameEn, UnitPriceFen = m.UnitPriceFen ?? products[m.ProductId].PriceFen, Quantity = m.Quantity,
                 }).ToList(),
-                deliveryFee, clock.GetUtcNow(), request.PaymentTimeout ?? options.Value.PaymentTimeout, request.Source, slot.Value);
+                deliveryFee, clock.GetUtcNow(), request.PaymentTimeout ?? options.Value.PaymentTimeout, request.Source, slot.Value, promise);
 
             if (!prepaid)
             {

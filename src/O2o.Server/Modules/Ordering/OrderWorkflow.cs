@@ -47,6 +47,9 @@ internal sealed class OrderWorkflow(O2oDb db, IInventory inventory, PickupSlotBo
             var code = order.FulfillmentType == FulfillmentType.GroupBuy ? null : await NewPickupCodeAsync(order.StoreId, ct);
             if (order.MarkPaid(paymentId, code, paidAt) is { } invalid) return invalid;
             if (code is not null) db.Add(new ActivePickupCode { StoreId = order.StoreId, Code = code, OrderId = order.Id });
+            if (order is { FulfillmentType: FulfillmentType.Delivery, DeliveryAddress: { } to })
+                events.Publish(new DeliveryOrderPaid(order.Id, order.StoreId, order.CustomerId, to.Lat, to.Lng, to.Line, order.DeliveryDistanceKm ?? 0,
+                    order.DeliverySpeed ?? DeliveryOrders.Express, order.PromisedFrom ?? paidAt, order.PromisedBy ?? paidAt.AddHours(1), paidAt));
             return null;
         }, ct);
 

@@ -82,6 +82,25 @@ public static class GroupBuyOrders
     public const string Cancelled = OrderStatus.Cancelled;
 }
 
+/// <summary>
+/// Raised in the transaction that pays a delivery order: the Delivery module takes it from here (dispatch to a rider).
+/// <paramref name="Speed"/> is express or no_rush; the window is what checkout promised.
+/// </summary>
+public sealed record DeliveryOrderPaid(Guid OrderId, Guid StoreId, string CustomerId, double Lat, double Lng, string AddressLine, double DistanceKm,
+    string Speed, DateTimeOffset PromisedFrom, DateTimeOffset PromisedBy, DateTimeOffset PaidAt) : IDomainEvent;
+
+/// <summary>Delivery orders move paid → preparing (the store accepts) → out_for_delivery (a rider picked it up) → completed (delivered).</summary>
+public static class DeliveryOrders
+{
+    public const string Type = FulfillmentType.Delivery;
+    public const string Express = "express";
+    public const string Paid = OrderStatus.Paid;
+    public const string Preparing = OrderStatus.Preparing;
+    public const string OutForDelivery = OrderStatus.OutForDelivery;
+    public const string Completed = OrderStatus.Completed;
+    public const string Cancelled = OrderStatus.Cancelled;
+}
+
 /// <summary>The Ordering module's facade.</summary>
 public interface IOrdering
 {
@@ -101,6 +120,11 @@ public interface IOrdering
     /// or not in <paramref name="from"/>.
     /// </summary>
     Task<Error?> MoveGroupBuyOrderAsync(Guid orderId, string from, string to, string note, CancellationToken ct);
+    /// <summary>
+    /// Moves a delivery order from <paramref name="from"/> to <paramref name="to"/> (see <see cref="DeliveryOrders"/>) in the caller's transaction
+    /// when there is one; the order's status as it was when it is not a delivery order in <paramref name="from"/> (null when there is no such order).
+    /// </summary>
+    Task<Result<string>> MoveDeliveryOrderAsync(Guid orderId, string from, string to, string note, CancellationToken ct);
     /// <summary>Cancels an order still waiting for payment, in its own transaction; an error when it is no longer waiting (paid, cancelled).</summary>
     Task<Error?> CancelUnpaidAsync(Guid orderId, string reason, CancellationToken ct);
 }
@@ -141,6 +165,15 @@ internal sealed class OrderingFacade(O2oDb db, OrderWorkflow workflow, OrderPlac
             : null, ct);
         return result.Error;
     }
+    public async Task<Result<string>> MoveDeliveryOrderAsync(Guid orderId, string from, string to, string note, CancellationToken ct)
+    {
+        var result = await workflow.MoveAsync(orderId, to, note, o =>
+            o.FulfillmentType != FulfillmentType.Delivery ? OrderingErrors.OrderNotFound
+            : o.Status != from ? OrderingErrors.InvalidStatus(o.Status, to)
+            : null, ct);
+        return result.IsSuccess ? result.Value.Status : result.Error!;
+    }
+
     public async Task<Error?> CancelUnpaidAsync(Guid orderId, string reason, CancellationToken ct) =>
         (await workflow.MoveAsync(orderId, OrderStatus.Cancelled, reason,
             o => o.Status == OrderStatus.PendingPayment ? null : OrderingErrors.InvalidStatus(o.Status, OrderStatus.Cancelled), ct)).Error;
@@ -172,7 +205,12 @@ public static class FulfillmentRules
         }
         if (f.Type is not (FulfillmentType.Pickup or FulfillmentType.Delivery)) v.Add("fulfillment.type", "Must be pickup or delivery.");
         v.Text("fulfillment.storeId", f.StoreId, 64);
-        if (f.Type != FulfillmentType.Delivery) return;
+        if (f.Type != FulfillmentType.Delivery)
+        {
+            if (f.Speed is not null) v.Add("fulfillment.speed", "Only a delivery has a speed.");
+            return;
+        }
+        if (f.Speed is not null && !Delivery.DeliverySpeeds.IsKnown(f.Speed)) v.Add("fulfillment.speed", "Must be express or no_rush.");
         if (f.Address is null) v.Add("fulfillment.address", "A delivery needs an address.");
         else
             v.Text("fulfillment.address.line", f.Address.Line, 300).Position("fulfillment.address.", f.Address.Lat, f.Address.Lng)

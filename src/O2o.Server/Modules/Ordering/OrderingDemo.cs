@@ -1,3 +1,4 @@
+using O2o.Server.Modules.Delivery;
 using System.Security.Cryptography;
 using Microsoft.Extensions.Options;
 using O2o.Server.Kernel;
@@ -25,7 +26,7 @@ public static class OrderingDemo
         IReadOnlyList<Guid> productIds, string customerId, DateTimeOffset now, int days, CancellationToken ct)
     {
         var db = services.GetRequiredService<O2oDb>();
-        var delivery = services.GetRequiredService<IOptions<DeliveryOptions>>().Value;
+        var delivery = services.GetRequiredService<IDeliveryQuotes>();
         var products = (await services.GetRequiredService<ICatalog>().GetAsync(productIds, ct)).Values.OrderBy(p => p.Sku).ToList();
         var random = new Random(20260301);
         var placed = new List<DemoOrderDay>();
@@ -49,7 +50,7 @@ public static class OrderingDemo
     }
 
     private static List<DemoOrderDay> AddStoreHistory(O2oDb db, StoreInfo store, List<ProductInfo> products, string customerId, DateTimeOffset now, int days,
-        DeliveryOptions delivery, Random random)
+        IDeliveryQuotes delivery, Random random)
     {
         var today = ChinaTime.Today(now);
         var busyness = 1 + random.Next(4);
@@ -71,7 +72,7 @@ public static class OrderingDemo
         return placed;
     }
 
-    private static Order HistoricOrder(StoreInfo store, List<ProductInfo> products, string customerId, DateTimeOffset at, DeliveryOptions delivery, Random random)
+    private static Order HistoricOrder(StoreInfo store, List<ProductInfo> products, string customerId, DateTimeOffset at, IDeliveryQuotes delivery, Random random)
     {
         var lines = Enumerable.Range(0, 1 + random.Next(3)).Select(_ => products[random.Next(products.Count)]).DistinctBy(p => p.Id)
             .Select(p => new OrderLine { ProductId = p.Id, Sku = p.Sku, NameZh = p.NameZh, NameEn = p.NameEn, UnitPriceFen = p.PriceFen, Quantity = 1 + random.Next(2) })
@@ -89,7 +90,7 @@ public static class OrderingDemo
             km = Math.Round(Geo.DistanceKm(store.Lat, store.Lng, address.Lat, address.Lng), 3);
         }
         var order = Order.Place(customerId, store.Id, byDelivery ? FulfillmentType.Delivery : FulfillmentType.Pickup, address, km, lines,
-            byDelivery ? delivery.FeeFor(km!.Value) : 0, at, TimeSpan.FromMinutes(15), HistorySource);
+            byDelivery ? delivery.FeeFor(km!.Value, DeliverySpeeds.Express) : 0, at, TimeSpan.FromMinutes(15), HistorySource);
         if (random.NextDouble() < 0.06)
         {
             order.TransitionTo(OrderStatus.Cancelled, at.AddMinutes(15), "payment_timeout");

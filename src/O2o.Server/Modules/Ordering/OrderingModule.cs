@@ -8,9 +8,6 @@ public static class OrderingModule
             .Validate(o => o.PaymentTimeout > TimeSpan.Zero && o.ExpiryScanInterval > TimeSpan.Zero, "Ordering:PaymentTimeout and ExpiryScanInterval must be positive.")
             .Validate(o => o.PickupCodeMaxFailures > 0 && o.PickupCodeFailureWindow > TimeSpan.Zero, "Pickup code limits must be positive.")
             .ValidateOnStart();
-        builder.Services.AddOptions<DeliveryOptions>().Bind(builder.Configuration.GetSection("Delivery"))
-            .Validate(o => o.BaseFeeFen >= 0 && o.PerKmFeeFen >= 0, "Delivery fees cannot be negative.")
-            .ValidateOnStart();
         builder.Services.AddScoped<OrderWorkflow>();
         builder.Services.AddScoped<OrderPlacement>();
         builder.Services.AddScoped<PickupSlotBookings>();
@@ -28,6 +25,5 @@ public static class OrderingModule
         StoreOrders.Map(api);
         VerifyPickup.Map(api);
         PickupSlotBookings.Map(api);
-        DeliveryQuotes.Map(api);
     }
 }

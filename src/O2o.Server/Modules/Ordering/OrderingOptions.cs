@@ -9,11 +9,3 @@ internal sealed class OrderingOptions
     public TimeSpan PickupCodeFailureWindow { get; set; } = TimeSpan.FromMinutes(1);
 }
 
-/// <summary>Delivery fee: a base fee plus a fee for every started kilometre from the store.</summary>
-internal sealed class DeliveryOptions
-{
-    public long BaseFeeFen { get; set; } = 500;
-    public long PerKmFeeFen { get; set; } = 100;
-
-    public long FeeFor(double distanceKm) => BaseFeeFen + PerKmFeeFen * (long)Math.Ceiling(Math.Max(0, distanceKm));
-}

@@ -954,6 +954,352 @@ namespace O2o.Server.Platform.Migrations.Postgres
                         });
                 });
 
+            modelBuilder.Entity("O2o.Server.Modules.Delivery.DeliveryJob", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<DateTimeOffset?>("AcceptedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("accepted_at");
+
+                    b.Property<string>("AddressLine")
+                        .IsRequired()
+                        .HasMaxLength(300)
+                        .HasColumnType("character varying(300)")
+                        .HasColumnName("address_line");
+
+                    b.Property<string>("CancelReason")
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("cancel_reason");
+
+                    b.Property<double?>("Co2Grams")
+                        .HasColumnType("double precision")
+                        .HasColumnName("co2grams");
+
+                    b.Property<int>("CodeFailures")
+                        .HasColumnType("integer")
+                        .HasColumnName("code_failures");
+
+                    b.Property<DateTimeOffset>("CreatedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("created_at");
+
+                    b.Property<string>("CustomerId")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)")
+                        .HasColumnName("customer_id");
+
+                    b.Property<string>("DeclinedBy")
+                        .IsRequired()
+                        .HasMaxLength(8000)
+                        .HasColumnType("character varying(8000)")
+                        .HasColumnName("declined_by");
+
+                    b.Property<DateTimeOffset?>("DeliveredAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("delivered_at");
+
+                    b.Property<double>("DistanceKm")
+                        .HasColumnType("double precision")
+                        .HasColumnName("distance_km");
+
+                    b.Property<double>("DropLat")
+                        .HasColumnType("double precision")
+                        .HasColumnName("drop_lat");
+
+                    b.Property<double>("DropLng")
+                        .HasColumnType("double precision")
+                        .HasColumnName("drop_lng");
+
+                    b.Property<string>("HandoverCode")
+                        .IsRequired()
+                        .HasMaxLength(8)
+                        .HasColumnType("character varying(8)")
+                        .HasColumnName("handover_code");
+
+                    b.Property<int>("Items")
+                        .HasColumnType("integer")
+                        .HasColumnName("items");
+
+                    b.Property<DateTimeOffset?>("OfferExpiresAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("offer_expires_at");
+
+                    b.Property<DateTimeOffset?>("OfferedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("offered_at");
+
+                    b.Property<Guid>("OrderId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("order_id");
+
+                    b.Property<DateTimeOffset?>("PickedUpAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("picked_up_at");
+
+                    b.Property<double>("PickupLat")
+                        .HasColumnType("double precision")
+                        .HasColumnName("pickup_lat");
+
+                    b.Property<double>("PickupLng")
+                        .HasColumnType("double precision")
+                        .HasColumnName("pickup_lng");
+
+                    b.Property<DateTimeOffset?>("PlannedDropAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("planned_drop_at");
+
+                    b.Property<DateTimeOffset?>("PlannedPickupAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("planned_pickup_at");
+
+                    b.Property<int?>("PlannedSequence")
+                        .HasColumnType("integer")
+                        .HasColumnName("planned_sequence");
+
+                    b.Property<DateTimeOffset>("PromisedBy")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("promised_by");
+
+                    b.Property<DateTimeOffset>("PromisedFrom")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("promised_from");
+
+                    b.Property<string>("ProofKind")
+                        .HasMaxLength(16)
+                        .HasColumnType("character varying(16)")
+                        .HasColumnName("proof_kind");
+
+                    b.Property<string>("ProofReference")
+                        .HasMaxLength(300)
+                        .HasColumnType("character varying(300)")
+                        .HasColumnName("proof_reference");
+
+                    b.Property<DateTimeOffset>("ReadyAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("ready_at");
+
+                    b.Property<Guid?>("RiderId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("rider_id");
+
+                    b.Property<double?>("RouteKm")
+                        .HasColumnType("double precision")
+                        .HasColumnName("route_km");
+
+                    b.Property<string>("Speed")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("character varying(16)")
+                        .HasColumnName("speed");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("character varying(16)")
+                        .HasColumnName("status");
+
+                    b.Property<Guid>("StoreId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("store_id");
+
+                    b.Property<string>("VehicleType")
+                        .HasMaxLength(16)
+                        .HasColumnType("character varying(16)")
+                        .HasColumnName("vehicle_type");
+
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("integer")
+                        .HasColumnName("version");
+
+                    b.HasKey("Id")
+                        .HasName("pk_delivery_jobs");
+
+                    b.HasIndex("OrderId")
+                        .IsUnique()
+                        .HasDatabaseName("ix_delivery_jobs_order_id");
+
+                    b.HasIndex("RiderId", "Status")
+                        .HasDatabaseName("ix_delivery_jobs_rider_id_status");
+
+                    b.HasIndex("Status", "StoreId")
+                        .HasDatabaseName("ix_delivery_jobs_status_store_id");
+
+                    b.HasIndex("StoreId", "DeliveredAt")
+                        .HasDatabaseName("ix_delivery_jobs_store_id_delivered_at");
+
+                    b.ToTable("delivery_jobs", (string)null);
+                });
+
+            modelBuilder.Entity("O2o.Server.Modules.Delivery.DeliveryZone", b =>
+                {
+                    b.Property<Guid>("StoreId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("store_id");
+
+                    b.Property<string>("GeoJson")
+                        .IsRequired()
+                        .HasMaxLength(200000)
+                        .HasColumnType("character varying(200000)")
+                        .HasColumnName("geo_json");
+
+                    b.Property<DateTimeOffset>("UpdatedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("updated_at");
+
+                    b.HasKey("StoreId")
+                        .HasName("pk_delivery_zones");
+
+                    b.ToTable("delivery_zones", (string)null);
+                });
+
+            modelBuilder.Entity("O2o.Server.Modules.Delivery.DispatchLease", b =>
+                {
+                    b.Property<string>("Name")
+                        .HasMaxLength(32)
+                        .HasColumnType("character varying(32)")
+                        .HasColumnName("name");
+
+                    b.Property<string>("Holder")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)")
+                        .HasColumnName("holder");
+
+                    b.Property<DateTimeOffset>("Until")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("until");
+
+                    b.HasKey("Name")
+                        .HasName("pk_delivery_dispatch_leases");
+
+                    b.ToTable("delivery_dispatch_leases", (string)null);
+                });
+
+            modelBuilder.Entity("O2o.Server.Modules.Delivery.Rider", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<int>("Capacity")
+                        .HasColumnType("integer")
+                        .HasColumnName("capacity");
+
+                    b.Property<DateTimeOffset>("CreatedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("created_at");
+
+                    b.Property<double?>("Lat")
+                        .HasColumnType("double precision")
+                        .HasColumnName("lat");
+
+                    b.Property<double?>("Lng")
+                        .HasColumnType("double precision")
+                        .HasColumnName("lng");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)")
+                        .HasColumnName("name");
+
+                    b.Property<bool>("OnShift")
+                        .HasColumnType("boolean")
+                        .HasColumnName("on_shift");
+
+                    b.Property<string>("Phone")
+                        .HasMaxLength(32)
+                        .HasColumnType("character varying(32)")
+                        .HasColumnName("phone");
+
+                    b.Property<DateTimeOffset?>("PositionAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("position_at");
+
+                    b.Property<DateTimeOffset?>("PositionStoredAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("position_stored_at");
+
+                    b.Property<DateTimeOffset?>("ShiftEndsAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("shift_ends_at");
+
+                    b.Property<string>("StoreIds")
+                        .IsRequired()
+                        .HasMaxLength(8000)
+                        .HasColumnType("character varying(8000)")
+                        .HasColumnName("store_ids");
+
+                    b.Property<string>("UserId")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)")
+                        .HasColumnName("user_id");
+
+                    b.Property<string>("VehicleType")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("character varying(16)")
+                        .HasColumnName("vehicle_type");
+
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("integer")
+                        .HasColumnName("version");
+
+                    b.HasKey("Id")
+                        .HasName("pk_delivery_riders");
+
+                    b.HasIndex("UserId")
+                        .IsUnique()
+                        .HasDatabaseName("ix_delivery_riders_user_id");
+
+                    b.ToTable("delivery_riders", (string)null);
+                });
+
+            modelBuilder.Entity("O2o.Server.Modules.Delivery.RiderPosition", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint")
+                        .HasColumnName("id");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
+
+                    b.Property<DateTimeOffset>("At")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("at");
+
+                    b.Property<double>("Lat")
+                        .HasColumnType("double precision")
+                        .HasColumnName("lat");
+
+                    b.Property<double>("Lng")
+                        .HasColumnType("double precision")
+                        .HasColumnName("lng");
+
+                    b.Property<Guid>("RiderId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("rider_id");
+
+                    b.HasKey("Id")
+                        .HasName("pk_delivery_rider_positions");
+
+                    b.HasIndex("At")
+                        .HasDatabaseName("ix_delivery_rider_positions_at");
+
+                    b.HasIndex("RiderId", "At")
+                        .HasDatabaseName("ix_delivery_rider_positions_rider_id_at");
+
+                    b.ToTable("delivery_rider_positions", (string)null);
+                });
+
             modelBuilder.Entity("O2o.Server.Modules.GroupBuying.Campaign", b =>
                 {
                     b.Property<Guid>("Id")
@@ -1748,6 +2094,10 @@ namespace O2o.Server.Platform.Migrations.Postgres
                         .HasColumnType("bigint")
                         .HasColumnName("delivery_fee_fen");
 
+                    b.Property<string>("DeliverySpeed")
+                        .HasColumnType("text")
+                        .HasColumnName("delivery_speed");
+
                     b.Property<long>("DiscountFen")
                         .HasColumnType("bigint")
                         .HasColumnName("discount_fen");
@@ -1778,6 +2128,14 @@ namespace O2o.Server.Platform.Migrations.Postgres
                     b.Property<DateTimeOffset?>("PickupSlotStart")
                         .HasColumnType("timestamp with time zone")
                         .HasColumnName("pickup_slot_start");
+
+                    b.Property<DateTimeOffset?>("PromisedBy")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("promised_by");
+
+                    b.Property<DateTimeOffset?>("PromisedFrom")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("promised_from");
 
                     b.Property<string>("Source")
                         .HasMaxLength(64)

@@ -945,6 +945,350 @@ namespace O2o.Server.Platform.Migrations.Sqlite
                         });
                 });
 
+            modelBuilder.Entity("O2o.Server.Modules.Delivery.DeliveryJob", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("id");
+
+                    b.Property<long?>("AcceptedAt")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("accepted_at");
+
+                    b.Property<string>("AddressLine")
+                        .IsRequired()
+                        .HasMaxLength(300)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("address_line");
+
+                    b.Property<string>("CancelReason")
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("cancel_reason");
+
+                    b.Property<double?>("Co2Grams")
+                        .HasColumnType("REAL")
+                        .HasColumnName("co2grams");
+
+                    b.Property<int>("CodeFailures")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("code_failures");
+
+                    b.Property<long>("CreatedAt")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("created_at");
+
+                    b.Property<string>("CustomerId")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("customer_id");
+
+                    b.Property<string>("DeclinedBy")
+                        .IsRequired()
+                        .HasMaxLength(8000)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("declined_by");
+
+                    b.Property<long?>("DeliveredAt")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("delivered_at");
+
+                    b.Property<double>("DistanceKm")
+                        .HasColumnType("REAL")
+                        .HasColumnName("distance_km");
+
+                    b.Property<double>("DropLat")
+                        .HasColumnType("REAL")
+                        .HasColumnName("drop_lat");
+
+                    b.Property<double>("DropLng")
+                        .HasColumnType("REAL")
+                        .HasColumnName("drop_lng");
+
+                    b.Property<string>("HandoverCode")
+                        .IsRequired()
+                        .HasMaxLength(8)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("handover_code");
+
+                    b.Property<int>("Items")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("items");
+
+                    b.Property<long?>("OfferExpiresAt")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("offer_expires_at");
+
+                    b.Property<long?>("OfferedAt")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("offered_at");
+
+                    b.Property<Guid>("OrderId")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("order_id");
+
+                    b.Property<long?>("PickedUpAt")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("picked_up_at");
+
+                    b.Property<double>("PickupLat")
+                        .HasColumnType("REAL")
+                        .HasColumnName("pickup_lat");
+
+                    b.Property<double>("PickupLng")
+                        .HasColumnType("REAL")
+                        .HasColumnName("pickup_lng");
+
+                    b.Property<long?>("PlannedDropAt")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("planned_drop_at");
+
+                    b.Property<long?>("PlannedPickupAt")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("planned_pickup_at");
+
+                    b.Property<int?>("PlannedSequence")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("planned_sequence");
+
+                    b.Property<long>("PromisedBy")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("promised_by");
+
+                    b.Property<long>("PromisedFrom")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("promised_from");
+
+                    b.Property<string>("ProofKind")
+                        .HasMaxLength(16)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("proof_kind");
+
+                    b.Property<string>("ProofReference")
+                        .HasMaxLength(300)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("proof_reference");
+
+                    b.Property<long>("ReadyAt")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("ready_at");
+
+                    b.Property<Guid?>("RiderId")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("rider_id");
+
+                    b.Property<double?>("RouteKm")
+                        .HasColumnType("REAL")
+                        .HasColumnName("route_km");
+
+                    b.Property<string>("Speed")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("speed");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("status");
+
+                    b.Property<Guid>("StoreId")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("store_id");
+
+                    b.Property<string>("VehicleType")
+                        .HasMaxLength(16)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("vehicle_type");
+
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("version");
+
+                    b.HasKey("Id")
+                        .HasName("pk_delivery_jobs");
+
+                    b.HasIndex("OrderId")
+                        .IsUnique()
+                        .HasDatabaseName("ix_delivery_jobs_order_id");
+
+                    b.HasIndex("RiderId", "Status")
+                        .HasDatabaseName("ix_delivery_jobs_rider_id_status");
+
+                    b.HasIndex("Status", "StoreId")
+                        .HasDatabaseName("ix_delivery_jobs_status_store_id");
+
+                    b.HasIndex("StoreId", "DeliveredAt")
+                        .HasDatabaseName("ix_delivery_jobs_store_id_delivered_at");
+
+                    b.ToTable("delivery_jobs", (string)null);
+                });
+
+            modelBuilder.Entity("O2o.Server.Modules.Delivery.DeliveryZone", b =>
+                {
+                    b.Property<Guid>("StoreId")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("store_id");
+
+                    b.Property<string>("GeoJson")
+                        .IsRequired()
+                        .HasMaxLength(200000)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("geo_json");
+
+                    b.Property<long>("UpdatedAt")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("updated_at");
+
+                    b.HasKey("StoreId")
+                        .HasName("pk_delivery_zones");
+
+                    b.ToTable("delivery_zones", (string)null);
+                });
+
+            modelBuilder.Entity("O2o.Server.Modules.Delivery.DispatchLease", b =>
+                {
+                    b.Property<string>("Name")
+                        .HasMaxLength(32)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("name");
+
+                    b.Property<string>("Holder")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("holder");
+
+                    b.Property<long>("Until")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("until");
+
+                    b.HasKey("Name")
+                        .HasName("pk_delivery_dispatch_leases");
+
+                    b.ToTable("delivery_dispatch_leases", (string)null);
+                });
+
+            modelBuilder.Entity("O2o.Server.Modules.Delivery.Rider", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("id");
+
+                    b.Property<int>("Capacity")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("capacity");
+
+                    b.Property<long>("CreatedAt")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("created_at");
+
+                    b.Property<double?>("Lat")
+                        .HasColumnType("REAL")
+                        .HasColumnName("lat");
+
+                    b.Property<double?>("Lng")
+                        .HasColumnType("REAL")
+                        .HasColumnName("lng");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("name");
+
+                    b.Property<bool>("OnShift")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("on_shift");
+
+                    b.Property<string>("Phone")
+                        .HasMaxLength(32)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("phone");
+
+                    b.Property<long?>("PositionAt")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("position_at");
+
+                    b.Property<long?>("PositionStoredAt")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("position_stored_at");
+
+                    b.Property<long?>("ShiftEndsAt")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("shift_ends_at");
+
+                    b.Property<string>("StoreIds")
+                        .IsRequired()
+                        .HasMaxLength(8000)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("store_ids");
+
+                    b.Property<string>("UserId")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("user_id");
+
+                    b.Property<string>("VehicleType")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("vehicle_type");
+
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("version");
+
+                    b.HasKey("Id")
+                        .HasName("pk_delivery_riders");
+
+                    b.HasIndex("UserId")
+                        .IsUnique()
+                        .HasDatabaseName("ix_delivery_riders_user_id");
+
+                    b.ToTable("delivery_riders", (string)null);
+                });
+
+            modelBuilder.Entity("O2o.Server.Modules.Delivery.RiderPosition", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("id");
+
+                    b.Property<long>("At")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("at");
+
+                    b.Property<double>("Lat")
+                        .HasColumnType("REAL")
+                        .HasColumnName("lat");
+
+                    b.Property<double>("Lng")
+                        .HasColumnType("REAL")
+                        .HasColumnName("lng");
+
+                    b.Property<Guid>("RiderId")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("rider_id");
+
+                    b.HasKey("Id")
+                        .HasName("pk_delivery_rider_positions");
+
+                    b.HasIndex("At")
+                        .HasDatabaseName("ix_delivery_rider_positions_at");
+
+                    b.HasIndex("RiderId", "At")
+                        .HasDatabaseName("ix_delivery_rider_positions_rider_id_at");
+
+                    b.ToTable("delivery_rider_positions", (string)null);
+                });
+
             modelBuilder.Entity("O2o.Server.Modules.GroupBuying.Campaign", b =>
                 {
                     b.Property<Guid>("Id")
@@ -1739,6 +2083,10 @@ namespace O2o.Server.Platform.Migrations.Sqlite
                         .HasColumnType("INTEGER")
                         .HasColumnName("delivery_fee_fen");
 
+                    b.Property<string>("DeliverySpeed")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("delivery_speed");
+
                     b.Property<long>("DiscountFen")
                         .HasColumnType("INTEGER")
                         .HasColumnName("discount_fen");
@@ -1769,6 +2117,14 @@ namespace O2o.Server.Platform.Migrations.Sqlite
                     b.Property<long?>("PickupSlotStart")
                         .HasColumnType("INTEGER")
                         .HasColumnName("pickup_slot_start");
+
+                    b.Property<long?>("PromisedBy")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("promised_by");
+
+                    b.Property<long?>("PromisedFrom")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("promised_from");
 
                     b.Property<string>("Source")
                         .HasMaxLength(64)
