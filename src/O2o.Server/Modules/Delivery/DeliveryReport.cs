@@ -35,8 +35,8 @@ internal static class DeliveryReport
             scope = new() { [id] = only };
         }
         // A day margin either side covers every store's time zone; rows are then placed on each store's own calendar.
-        var since = ChinaTime.StartOf(first).AddDays(-1);
-        var until = ChinaTime.StartOf(last).AddDays(2);
+        var since = ChinaTime.StartOf(first).AddDays(-1).ToUniversalTime();
+        var until = ChinaTime.StartOf(last).AddDays(2).ToUniversalTime();
         var ids = scope.Keys.ToList();
         var jobs = await db.Set<DeliveryJob>().AsNoTracking()
             .Where(j => j.Status == JobStatus.Delivered && j.DeliveredAt >= since && j.DeliveredAt < until && ids.Contains(j.StoreId))
