@@ -80,4 +80,28 @@ public sealed class DispatcherTests
         var nobody = Dispatcher.Plan(new DispatchRequest(Now, [], [Order("x", PeoplesSquare, Lujiazui)]), Limit);
         Assert.Equal(["x"], nobody.Unassigned);
     }
+    [Fact]
+    public void An_order_goes_only_to_a_rider_allowed_to_take_it_even_when_another_is_closer()
+    {
+        var plan = Dispatcher.Plan(new DispatchRequest(Now,
+            [Rider("next-door", Near(PeoplesSquare, 0.1, 0)), Rider("declined-before", PeoplesSquare), Rider("allowed", Near(PeoplesSquare, 2, 2))],
+            [Order("o", PeoplesSquare, Near(PeoplesSquare, 1, 0)) with { AllowedRiders = ["allowed"] },
+             Order("nobody", PeoplesSquare, Near(PeoplesSquare, -1, 0)) with { AllowedRiders = [] }]), Limit);
+
+        Assert.Equal(["o", "o"], plan.Riders.Single(r => r.RiderId == "allowed").Stops.Select(s => s.OrderId));
+        Assert.Empty(plan.Riders.Single(r => r.RiderId == "next-door").Stops);
+        Assert.Equal(["nobody"], plan.Unassigned);
+    }
+
+    [Fact]
+    public void An_order_bound_to_a_rider_stays_with_them_though_another_is_better_placed()
+    {
+        var plan = Dispatcher.Plan(new DispatchRequest(Now,
+            [Rider("accepted-it", Near(PeoplesSquare, 3, 3)), Rider("right-there", PeoplesSquare)],
+            [Order("kept", PeoplesSquare, Near(PeoplesSquare, 0.5, 0)) with { BoundTo = "accepted-it" }]), Limit);
+
+        Assert.Equal(["kept", "kept"], plan.Riders.Single(r => r.RiderId == "accepted-it").Stops.Select(s => s.OrderId));
+        Assert.Empty(plan.Riders.Single(r => r.RiderId == "right-there").Stops);
+        Assert.Empty(plan.Unassigned);
+    }
 }
