@@ -5,6 +5,7 @@ using O2o.Server.Modules.Accounts;
 using O2o.Server.Modules.Analytics;
 using O2o.Server.Modules.Bookings;
 using O2o.Server.Modules.Catalog;
+using O2o.Server.Modules.Delivery;
 using O2o.Server.Modules.GroupBuying;
 using O2o.Server.Modules.Inventory;
 using O2o.Server.Modules.Ordering;
@@ -49,6 +50,9 @@ public static class DemoWorld
             stores.Select(s => (s.Id, s.Code, StoresDemoData.Stores.First(d => d.Code == s.Code).NameZh)), ct);
         logger.LogInformation("  [4/5] demo logins: {Customer}, {Merchant}, staff.<store code>@o2o.demo (password {Password})",
             AccountsDemo.CustomerEmail, AccountsDemo.MerchantAdminEmail, AccountsDemo.Password);
+        var riders = await DeliveryDemo.SeedAsync(sp, stores.Where(s => StoresDemoData.Stores.First(d => d.Code == s.Code).Services.Contains("delivery"))
+            .Select(s => (s.Id, s.Code, StoresDemo.MerchantId)), now, ct);
+        logger.LogInformation("  {Count} riders (e-bikes and robots), rider.<store code>.<n>@o2o.demo", riders);
         var leaderIds = new List<string>();
         foreach (var leader in GroupBuyingDemo.Leaders)
             leaderIds.Add(await AccountsDemo.SeedCustomerAsync(sp, leader.Email, leader.DisplayName, leader.Phone, ct));

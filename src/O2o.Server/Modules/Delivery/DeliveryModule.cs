@@ -27,6 +27,12 @@ public static class DeliveryModule
         builder.Services.AddSingleton<DispatchSignal>();
         builder.Services.AddHostedService<DispatchJob>();
         builder.Services.AddEventHandler<DeliveryOrderPaid, OnDeliveryOrderPaid>();
+        builder.Services.AddOptions<DemoRiderOptions>().Bind(builder.Configuration.GetSection("Demo"))
+            .Validate(o => o.RiderSpeedup is > 0 and <= 5, "Demo:RiderSpeedup must be in (0, 5] (faster looks like a GPS jump).").ValidateOnStart();
+        var demo = builder.Configuration.GetSection("Demo");
+        var simulate = demo.GetValue<bool?>("SimulateRiders") ?? demo.GetValue<bool?>("Seed")
+            ?? string.Equals(builder.Configuration["Database:Provider"] ?? DatabaseOptions.Sqlite, DatabaseOptions.Sqlite, StringComparison.OrdinalIgnoreCase);
+        if (simulate) builder.Services.AddHostedService<DemoRiderSimulator>();
         builder.Services.AddEventHandler<OrderCancelled, OnDeliveryOrderCancelled>();
     }
 
