@@ -34,6 +34,7 @@ public static class DeliveryModule
             ?? string.Equals(builder.Configuration["Database:Provider"] ?? DatabaseOptions.Sqlite, DatabaseOptions.Sqlite, StringComparison.OrdinalIgnoreCase);
         if (simulate) builder.Services.AddHostedService<DemoRiderSimulator>();
         builder.Services.AddEventHandler<OrderCancelled, OnDeliveryOrderCancelled>();
+        builder.Services.AddEventHandler<DeliveryHandledByStore, OnDeliveryHandledByStore>();
     }
 
     public static void MapDelivery(this IEndpointRouteBuilder api)

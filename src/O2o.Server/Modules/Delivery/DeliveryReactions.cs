@@ -47,3 +47,17 @@ internal sealed class OnDeliveryOrderCancelled(O2oDb db, DispatchSignal signal, 
         signal.Poke();
     }
 }
+
+/// <summary>The store delivers an order with its own staff: a rider who was offered or had accepted it is released.</summary>
+internal sealed class OnDeliveryHandledByStore(O2oDb db, DispatchSignal signal) : IEventHandler<DeliveryHandledByStore>
+{
+    public async Task HandleAsync(DeliveryHandledByStore e, CancellationToken ct)
+    {
+        var job = await db.Set<DeliveryJob>().FirstOrDefaultAsync(j => j.OrderId == e.OrderId, ct);
+        // A job a rider carries stays theirs when staff only take the order out; when staff complete the order, nothing is left to deliver.
+        if (job is null || !JobStatus.Active.Contains(job.Status) || (job.Status == JobStatus.PickedUp && e.Status != DeliveryOrders.Completed)) return;
+        job.Cancel("delivered by the store's own staff 门店自行配送");
+        await db.SaveChangesAsync(ct);
+        signal.Poke();
+    }
+}

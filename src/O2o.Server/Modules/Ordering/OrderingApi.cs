@@ -89,6 +89,9 @@ public static class GroupBuyOrders
 public sealed record DeliveryOrderPaid(Guid OrderId, Guid StoreId, string CustomerId, double Lat, double Lng, string AddressLine, double DistanceKm,
     string Speed, DateTimeOffset PromisedFrom, DateTimeOffset PromisedBy, DateTimeOffset PaidAt) : IDomainEvent;
 
+/// <summary>The store's own staff took a delivery order out (or completed it) themselves, through the store's endpoints: no rider is needed.</summary>
+public sealed record DeliveryHandledByStore(Guid OrderId, string Status) : IDomainEvent;
+
 /// <summary>Delivery orders move paid → preparing (the store accepts) → out_for_delivery (a rider picked it up) → completed (delivered).</summary>
 public static class DeliveryOrders
 {
