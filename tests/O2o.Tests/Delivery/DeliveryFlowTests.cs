@@ -1,3 +1,4 @@
+using Microsoft.AspNetCore.SignalR.Client;
 using System.Net;
 using O2o.Tests.Support;
 
@@ -62,6 +63,29 @@ public abstract class DeliveryFlowTests(AppFixture fixture)
         Assert.Equal(1, row["delivered"]!.GetValue<int>());
         Assert.Equal(1.0, row["onTimeRate"]!.GetValue<double>());
         Assert.Equal(done["co2Grams"].GetValue<double>(), row["co2Grams"]!.GetValue<double>());
+    }
+
+    [Fact]
+    public async Task The_customer_watching_the_order_sees_the_rider_move_and_the_eta_live()
+    {
+        var (store, product, lat, lng) = await _d.DeliveringStore();
+        var rider = await _d.NewRider(store);
+        await DeliveryWorld.OnShift(rider, lat, lng);
+        var (customer, orderId) = await _d.PaidDelivery(store, product, lat, lng);
+        await DeliveryWorld.Holds(rider, orderId);
+        await using var live = await LiveClient.ConnectAsync(_d.World.App, customer.Api);
+        await live.Connection.InvokeAsync("WatchOrder", orderId);
+
+        (await rider.Api.Post($"/api/rider/jobs/{orderId}/accept")).Is(HttpStatusCode.OK);
+        var accepted = await live.NextDeliveryAsync(u => u.Status == "accepted");
+        Assert.Equal(lat, accepted.RiderLat!.Value, 6);
+        Assert.NotNull(accepted.EtaAt);
+
+        await Task.Delay(1100);
+        (await DeliveryWorld.Report(rider, lat + 0.001, lng)).Is(HttpStatusCode.Accepted);
+        var moved = await live.NextDeliveryAsync(u => u.RiderLat is { } seen && Math.Abs(seen - (lat + 0.001)) < 1e-6);
+        Assert.Equal(Guid.Parse(orderId), moved.OrderId);
+        Assert.NotNull(moved.EtaAt);
     }
 
     [Fact]

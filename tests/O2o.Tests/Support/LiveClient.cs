@@ -8,11 +8,13 @@ namespace O2o.Tests.Support;
 public sealed class LiveClient : IAsyncDisposable
 {
     private readonly Channel<OrderUpdateSeen> _updates = Channel.CreateUnbounded<OrderUpdateSeen>();
+    private readonly Channel<DeliveryUpdateSeen> _deliveries = Channel.CreateUnbounded<DeliveryUpdateSeen>();
 
     private LiveClient(HubConnection connection)
     {
         Connection = connection;
         connection.On<OrderUpdateSeen>("orderUpdated", u => _updates.Writer.TryWrite(u));
+        connection.On<DeliveryUpdateSeen>("deliveryUpdated", u => _deliveries.Writer.TryWrite(u));
     }
 
     public HubConnection Connection { get; }
@@ -52,6 +54,21 @@ public sealed class LiveClient : IAsyncDisposable
         catch (OperationCanceledException) { throw new TimeoutException("No orderUpdated within ten seconds."); }
     }
 
+    /// <summary>The next delivery progress (rider position, ETA) matching <paramref name="wanted"/>, or a failure after ten seconds.</summary>
+    public async Task<DeliveryUpdateSeen> NextDeliveryAsync(Func<DeliveryUpdateSeen, bool> wanted)
+    {
+        using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(10));
+        try
+        {
+            while (true)
+            {
+                var update = await _deliveries.Reader.ReadAsync(timeout.Token);
+                if (wanted(update)) return update;
+            }
+        }
+        catch (OperationCanceledException) { throw new TimeoutException("No matching deliveryUpdated within ten seconds."); }
+    }
+
     /// <summary>Updates that came without waiting.</summary>
     public List<OrderUpdateSeen> Received()
     {
@@ -64,3 +81,5 @@ public sealed class LiveClient : IAsyncDisposable
 }
 
 public sealed record OrderUpdateSeen(Guid OrderId, Guid StoreId, Guid CustomerId, string Status, string FulfillmentType, long TotalFen, DateTimeOffset At);
+
+public sealed record DeliveryUpdateSeen(Guid OrderId, Guid StoreId, string Status, double? RiderLat, double? RiderLng, DateTimeOffset? EtaAt, DateTimeOffset At);
