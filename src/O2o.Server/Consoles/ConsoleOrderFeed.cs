@@ -4,11 +4,17 @@ using O2o.Web.Live;
 namespace O2o.Server.Consoles;
 
 /// <summary>The live feed as the consoles see it: the Live module's updates, handed on without holding up the feed's loop.</summary>
-internal sealed class ConsoleOrderFeed(ILiveOrders live) : IOrderFeed
+internal sealed class ConsoleOrderFeed(ILiveOrders live, ILiveDeliveries deliveries) : IOrderFeed
 {
     public IDisposable WatchStore(Guid storeId, Func<OrderChange, Task> onChange) => live.WatchStore(storeId, Relay(onChange));
 
     public IDisposable WatchOrder(Guid orderId, Func<OrderChange, Task> onChange) => live.WatchOrder(orderId, Relay(onChange));
+
+    public IDisposable WatchDelivery(Guid orderId, Func<OrderChange, Task> onChange) => deliveries.WatchOrder(orderId, update =>
+    {
+        _ = Task.Run(() => onChange(new OrderChange(update.OrderId, update.StoreId, update.Status, "delivery")));
+        return Task.CompletedTask;
+    });
 
     // A console re-reads the API on each change; that must not delay every other watcher, so it runs apart.
     private static Func<OrderUpdate, Task> Relay(Func<OrderChange, Task> onChange) => update =>

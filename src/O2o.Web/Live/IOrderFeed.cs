@@ -12,4 +12,7 @@ public interface IOrderFeed
     IDisposable WatchStore(Guid storeId, Func<OrderChange, Task> onChange);
 
     IDisposable WatchOrder(Guid orderId, Func<OrderChange, Task> onChange);
+
+    /// <summary>The order's delivery moved on: its rider moved, its ETA changed or its status (the change's status is the delivery's).</summary>
+    IDisposable WatchDelivery(Guid orderId, Func<OrderChange, Task> onChange);
 }

@@ -91,4 +91,34 @@ public static partial class T
         "expired" => VoucherExpired,
         _ => new Text(status, status),
     };
+    public static readonly Text DeliveryProgress = new("配送进度", "Delivery");
+    public static readonly Text PromisedWindow = new("承诺送达 {0} – {1}", "Promised {0} – {1}");
+    public static readonly Text EtaLine = new("预计 {0} 送达", "Arriving about {0}");
+    public static readonly Text RiderLine = new("{0}（{1}）距您 {2}", "{0} ({1}), {2} away");
+    public static readonly Text ReceiptCode = new("收货码：送达时告诉骑手", "Receipt code: tell it to your rider at the door");
+    public static readonly Text DeliveredFootprint = new("本单配送约 {0}，估算碳排放 {1} 克 CO₂", "This delivery: about {0}, an estimated {1} g of CO₂");
+    public static readonly Text DeliveredOnTime = new("准时送达", "Delivered on time");
+    public static readonly Text DeliveredLate = new("晚于承诺时间送达", "Delivered later than promised");
+    public static readonly Text Door = new("收货地址", "Your door");
+    public static readonly Text RiderMark = new("骑手", "Rider");
+    public static readonly Text JobWaiting = new("等待骑手接单", "Waiting for a rider");
+    public static readonly Text JobOffered = new("正在为您派单", "Finding your rider");
+    public static readonly Text JobAccepted = new("骑手已接单，正赶往门店", "Your rider is on the way to the store");
+    public static readonly Text JobPickedUp = new("骑手已取件，正在配送", "Your rider has your order and is on the way");
+    public static readonly Text JobDelivered = new("已送达", "Delivered");
+    public static readonly Text JobCancelled = new("配送已取消", "Delivery cancelled");
+    public static readonly Text SpeedExpress = new("即时达", "Express");
+    public static readonly Text SpeedNoRush = new("低碳慢送（更便宜，合并配送）", "No rush (cheaper, delivered together with others)");
+    public static readonly Text SpeedChoice = new("送达方式", "Delivery speed");
+
+    public static Text OfJobStatus(string status) => status switch
+    {
+        "waiting" => JobWaiting,
+        "offered" => JobOffered,
+        "accepted" => JobAccepted,
+        "picked_up" => JobPickedUp,
+        "delivered" => JobDelivered,
+        "cancelled" => JobCancelled,
+        _ => new Text(status, status),
+    };
 }

@@ -84,6 +84,47 @@ public sealed partial class JourneyTests(BrowserFixture browser)
         }, customer);
     }
 
+    [Fact]
+    public async Task A_paid_delivery_is_dispatched_to_a_demo_rider_whom_the_customer_watches_move_on_the_order_page()
+    {
+        var customer = await browser.NewPageAsync();
+        await Screens.OnFailureAsync("delivery-tracking", async () =>
+        {
+            await Pages.AddMilkToCartAsync(customer);
+            await Pages.GoToCheckoutAsync(customer);
+            await customer.GetByTestId("fulfillment-delivery").CheckAsync();
+            await customer.GetByTestId("address-line").FillAsync("上海市黄浦区南京东路300号");
+            await customer.Locator("#addr-name").FillAsync("王小明");
+            await customer.GetByTestId("address-phone").FillAsync("13800138000");
+            await customer.GetByTestId("address-lat").FillAsync("31.2365");
+            await customer.GetByTestId("address-lng").FillAsync("121.479");
+            await customer.GetByTestId("address-lng").PressAsync("Tab");
+            await Expect(customer.GetByTestId("delivery-promise")).ToBeVisibleAsync();
+            await customer.GetByTestId("speed-no_rush").CheckAsync();
+            await Expect(customer.GetByTestId("checkout-fee")).ToHaveTextAsync("¥4.20"); // 60% of ¥7.00
+            await customer.GetByTestId("speed-express").CheckAsync();
+            await Expect(customer.GetByTestId("checkout-fee")).ToHaveTextAsync("¥7.00");
+            await customer.GetByTestId("place-order").ClickAsync();
+            await customer.WaitForURLAsync(PayUrl());
+            var orderId = PayUrl().Match(customer.Url).Groups["id"].Value;
+            await customer.GetByTestId("method-sandbox").ClickAsync();
+            await customer.GetByTestId("sandbox-pay").ClickAsync();
+            await Expect(customer.GetByTestId("order-status")).ToHaveAttributeAsync("data-status", "paid");
+            await Expect(customer.GetByTestId("receipt-code")).ToHaveTextAsync(new Regex("^[0-9]{4}$"));
+
+            // The store accepts; the demo rider, already at the store, picks up and rides: the page follows without a reload.
+            var admin = await Pages.AdminApiAsync(browser.Url);
+            await Expect(customer.GetByTestId("delivery-tracker")).ToHaveAttributeAsync("data-status", new Regex("offered|accepted"));
+            (await admin.Post($"/api/stores/{Pages.HuaihaiStore}/orders/{orderId}/accept")).Is(System.Net.HttpStatusCode.OK);
+            await Expect(customer.GetByTestId("delivery-tracker")).ToHaveAttributeAsync("data-status", "picked_up");
+            await Expect(customer.GetByTestId("delivery-eta")).ToBeVisibleAsync();
+            var rider = customer.GetByTestId("rider-dot");
+            var before = await rider.GetAttributeAsync("cy");
+            await Expect(rider).Not.ToHaveAttributeAsync("cy", before!);
+            await Screens.ForReadmeAsync(customer, "storefront-tracking");
+        }, customer);
+    }
+
     [GeneratedRegex("/orders/(?<id>[0-9a-f-]{36})/pay")]
     private static partial Regex PayUrl();
 }

@@ -1,6 +1,7 @@
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 using O2o.Server.Kernel;
+using O2o.Server.Modules.Live;
 using O2o.Server.Modules.Ordering;
 using O2o.Server.Modules.Stores;
 using O2o.Server.Platform;
@@ -8,7 +9,8 @@ using O2o.Server.Platform;
 namespace O2o.Server.Modules.Delivery;
 
 /// <summary>A paid delivery order becomes a job waiting for a rider (once, however often the event comes), and the next round is planned soon.</summary>
-internal sealed class OnDeliveryOrderPaid(O2oDb db, IStores stores, IOptions<DeliveryOptions> options, DispatchSignal signal, ILogger<OnDeliveryOrderPaid> logger)
+internal sealed class OnDeliveryOrderPaid(O2oDb db, IStores stores, IOptions<DeliveryOptions> options, DispatchSignal signal, ILiveDeliveries live,
+    ILogger<OnDeliveryOrderPaid> logger)
     : IEventHandler<DeliveryOrderPaid>
 {
     public async Task HandleAsync(DeliveryOrderPaid e, CancellationToken ct)
@@ -19,13 +21,15 @@ internal sealed class OnDeliveryOrderPaid(O2oDb db, IStores stores, IOptions<Del
         var readyAt = e.Speed == DeliverySpeeds.NoRush
             ? Max(e.PaidAt + options.Value.PreparationTime, e.PromisedFrom - TimeSpan.FromMinutes(30))
             : e.PaidAt + options.Value.PreparationTime;
-        db.Add(new DeliveryJob
+        var job = new DeliveryJob
         {
             OrderId = e.OrderId, StoreId = e.StoreId, CustomerId = e.CustomerId, PickupLat = store.Lat, PickupLng = store.Lng,
             DropLat = e.Lat, DropLng = e.Lng, AddressLine = e.AddressLine, DistanceKm = e.DistanceKm, Speed = e.Speed, Items = 1,
             ReadyAt = readyAt, PromisedFrom = e.PromisedFrom, PromisedBy = e.PromisedBy, HandoverCode = DeliveryJob.NewHandoverCode(), CreatedAt = e.PaidAt,
-        });
+        };
+        db.Add(job);
         await db.SaveChangesAsync(ct);
+        live.Publish(new DeliveryUpdate(e.OrderId, e.StoreId, job.Status, null, null, null, e.PaidAt));
         logger.LogInformation("Delivery of order {OrderId} waits for a rider ({Speed}, promised by {PromisedBy:u})", e.OrderId, e.Speed, e.PromisedBy);
         signal.Poke();
     }

@@ -2,6 +2,7 @@ using System.Diagnostics;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 using O2o.Routing;
+using O2o.Server.Modules.Live;
 using O2o.Server.Modules.Stores;
 using O2o.Server.Platform;
 
@@ -15,7 +16,8 @@ internal sealed record RoundOutcome(int Riders, int Offered, int Waiting, int La
 /// and new orders in a rider's plan are offered to them. A rider only gets orders of their own stores that their vehicle
 /// can reach. Concurrent rider actions win: the round's writes are version-checked and the next round plans again.
 /// </summary>
-internal sealed class DispatchRound(O2oDb db, IStores stores, IOptions<DeliveryOptions> options, TimeProvider clock, ILogger<DispatchRound> logger)
+internal sealed class DispatchRound(O2oDb db, IStores stores, ILiveDeliveries live, IOptions<DeliveryOptions> options, TimeProvider clock,
+    ILogger<DispatchRound> logger)
 {
     /// <summary>Orders are offered when their planned pickup is this close; later ones wait, so plans can still change.</summary>
     private static readonly TimeSpan OfferHorizon = TimeSpan.FromMinutes(30);
@@ -47,6 +49,7 @@ internal sealed class DispatchRound(O2oDb db, IStores stores, IOptions<DeliveryO
         var plan = Dispatcher.Plan(request, o.PlanningTimeLimit);
         var byId = jobs.ToDictionary(j => j.Id.ToString());
         var offered = 0;
+        var announce = new List<DeliveryJob>();
         foreach (var riderPlan in plan.Riders)
         {
             var riderId = Guid.Parse(riderPlan.RiderId);
@@ -60,11 +63,13 @@ internal sealed class DispatchRound(O2oDb db, IStores stores, IOptions<DeliveryO
                 if (job.Status == JobStatus.Waiting && (pickupAt ?? now) <= now + OfferHorizon)
                 {
                     job.Offer(riderId, now, now + o.OfferTimeout);
+                    announce.Add(job);
                     offered++;
                 }
             }
         }
-        await SaveAsync(ct);
+        if (await SaveAsync(ct))
+            foreach (var job in announce) live.Publish(new DeliveryUpdate(job.OrderId, job.StoreId, job.Status, null, null, null, now));
         var outcome = new RoundOutcome(riders.Count, offered, jobs.Count(j => j.Status == JobStatus.Waiting), lapsed, watch.Elapsed);
         if (offered > 0 || lapsed > 0)
             logger.LogInformation("Dispatch round: {Offered} offered, {Lapsed} offers lapsed, {Waiting} waiting, {Riders} riders on shift ({Took:0} ms)",
@@ -110,13 +115,18 @@ internal sealed class DispatchRound(O2oDb db, IStores stores, IOptions<DeliveryO
         return store is null ? new GeoPoint(0, 0) : new GeoPoint(store.Lat, store.Lng);
     }
 
-    private async Task SaveAsync(CancellationToken ct)
+    private async Task<bool> SaveAsync(CancellationToken ct)
     {
-        try { await db.SaveChangesAsync(ct); }
+        try
+        {
+            await db.SaveChangesAsync(ct);
+            return true;
+        }
         catch (DbUpdateConcurrencyException)
         {
             // A rider accepted, declined or picked up meanwhile: their action stands, and the next round plans with it.
             logger.LogDebug("A rider acted during the dispatch round; planning again next round");
+            return false;
         }
         finally { db.ChangeTracker.Clear(); }
     }
