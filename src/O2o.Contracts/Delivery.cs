@@ -34,7 +34,11 @@ public sealed record TrackedRider(string Name, string VehicleType, string Vehicl
 /// </summary>
 public sealed record DeliveryTrackingResponse(string OrderId, string Status, string Speed, DateTimeOffset PromisedFrom, DateTimeOffset PromisedBy,
     DateTimeOffset? EtaAt, TrackedRider? Rider, string? HandoverCode, double DistanceKm, double? RouteKm, double? Co2Grams, DateTimeOffset? PickedUpAt,
-    DateTimeOffset? DeliveredAt, bool? OnTime);
+    DateTimeOffset? DeliveredAt, bool? OnTime)
+{
+    /// <summary>While the rider is on the way to the store: when they should be there (for the store's screen).</summary>
+    public DateTimeOffset? AtStoreEta { get; init; }
+}
 
 /// <summary>A store's drawn delivery area: a GeoJSON Polygon, MultiPolygon or Feature, as text.</summary>
 public sealed record DeliveryZoneRequest(string? GeoJson);

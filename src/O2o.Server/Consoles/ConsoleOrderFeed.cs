@@ -10,11 +10,15 @@ internal sealed class ConsoleOrderFeed(ILiveOrders live, ILiveDeliveries deliver
 
     public IDisposable WatchOrder(Guid orderId, Func<OrderChange, Task> onChange) => live.WatchOrder(orderId, Relay(onChange));
 
-    public IDisposable WatchDelivery(Guid orderId, Func<OrderChange, Task> onChange) => deliveries.WatchOrder(orderId, update =>
+    public IDisposable WatchDelivery(Guid orderId, Func<OrderChange, Task> onChange) => deliveries.WatchOrder(orderId, RelayDelivery(onChange));
+
+    public IDisposable WatchStoreDeliveries(Guid storeId, Func<OrderChange, Task> onChange) => deliveries.WatchStore(storeId, RelayDelivery(onChange));
+
+    private static Func<DeliveryUpdate, Task> RelayDelivery(Func<OrderChange, Task> onChange) => update =>
     {
         _ = Task.Run(() => onChange(new OrderChange(update.OrderId, update.StoreId, update.Status, "delivery")));
         return Task.CompletedTask;
-    });
+    };
 
     // A console re-reads the API on each change; that must not delay every other watcher, so it runs apart.
     private static Func<OrderUpdate, Task> Relay(Func<OrderChange, Task> onChange) => update =>

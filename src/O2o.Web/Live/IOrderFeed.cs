@@ -15,4 +15,7 @@ public interface IOrderFeed
 
     /// <summary>The order's delivery moved on: its rider moved, its ETA changed or its status (the change's status is the delivery's).</summary>
     IDisposable WatchDelivery(Guid orderId, Func<OrderChange, Task> onChange);
+
+    /// <summary>Any delivery of the store moved on (riders coming, picking up, delivering).</summary>
+    IDisposable WatchStoreDeliveries(Guid storeId, Func<OrderChange, Task> onChange);
 }

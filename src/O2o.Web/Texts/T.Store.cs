@@ -42,4 +42,8 @@ public static partial class T
     public static readonly Text Redeem = new("核销", "Redeem");
     public static readonly Text Redeemed = new("已核销：{0}，本次 {1} 次，剩余 {2} 次。", "Redeemed: {0}, {1} use(s), {2} left.");
     public static readonly Text PickupSlotShort = new("自提 {0}", "pickup {0}");
+    public static readonly Text RidersTitle = new("骑手与配送", "Riders and deliveries");
+    public static readonly Text NoDeliveries = new("暂无进行中的配送。", "No deliveries under way.");
+    public static readonly Text RiderComing = new("{0}（{1}）约 {2} 到店", "{0} ({1}) at the store about {2}");
+    public static readonly Text RiderCarrying = new("{0}（{1}）配送中，预计 {2} 送达", "{0} ({1}) on the way, at the door about {2}");
 }

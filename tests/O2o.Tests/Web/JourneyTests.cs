@@ -122,6 +122,12 @@ public sealed partial class JourneyTests(BrowserFixture browser)
             var before = await rider.GetAttributeAsync("cy");
             await Expect(rider).Not.ToHaveAttributeAsync("cy", before!);
             await Screens.ForReadmeAsync(customer, "storefront-tracking");
+
+            // The store's console lists the delivery with its rider under way.
+            var staff = await browser.NewPageAsync(1280, 800);
+            await staff.GotoAsync("/store");
+            await Pages.SignInAsync(staff, Pages.Staff);
+            await Expect(staff.GetByTestId("riders-panel").Locator($"[data-order-id='{orderId}']")).ToHaveAttributeAsync("data-status", new Regex("picked_up|delivered"));
         }, customer);
     }
 

@@ -53,15 +53,18 @@ internal static class TrackDelivery
     {
         TrackedRider? tracked = null;
         DateTimeOffset? eta = job.DeliveredAt ?? job.PlannedDropAt;
+        DateTimeOffset? atStore = null;
         if (job.RiderId is { } riderId && job.Status is JobStatus.Accepted or JobStatus.PickedUp
             && await db.Set<Rider>().AsNoTracking().FirstOrDefaultAsync(r => r.Id == riderId, ct) is { } rider)
         {
             tracked = new TrackedRider(rider.Name, rider.VehicleType, rider.Vehicle.NameEn + " " + rider.Vehicle.NameZh, rider.Lat, rider.Lng, rider.PositionAt);
             var held = await db.Set<DeliveryJob>().AsNoTracking().Where(j => j.RiderId == riderId && JobStatus.Held.Contains(j.Status)).ToListAsync(ct);
             eta = LiveEta.Of(job, rider, held, options.DetourFactor, now) ?? eta;
+            if (job.Status == JobStatus.Accepted && rider is { Lat: { } lat, Lng: { } lng })
+                atStore = now + TimeSpan.FromHours(Geo.DistanceKm(lat, lng, job.PickupLat, job.PickupLng) * options.DetourFactor / rider.Vehicle.SpeedKmh);
         }
         return new DeliveryTrackingResponse(job.OrderId.ToString(), job.Status, job.Speed, job.PromisedFrom, job.PromisedBy, eta, tracked,
             showCode && JobStatus.Active.Contains(job.Status) ? job.HandoverCode : null, job.DistanceKm, job.RouteKm, job.Co2Grams, job.PickedUpAt,
-            job.DeliveredAt, job.DeliveredAt is null ? null : job.OnTime);
+            job.DeliveredAt, job.DeliveredAt is null ? null : job.OnTime) { AtStoreEta = atStore };
     }
 }
