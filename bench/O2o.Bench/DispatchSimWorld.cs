@@ -56,13 +56,15 @@ internal static class SimOrders
     }
 }
 
-internal sealed class SimRider(string id, string vehicle, GeoPoint position, DateTimeOffset shiftStart, DateTimeOffset shiftEnd)
+internal sealed class SimRider(string id, string vehicle, SimStore home, DateTimeOffset shiftStart, DateTimeOffset shiftEnd)
 {
     private List<(PlannedStop Stop, SimOrder Order)> _plan = [];
 
     public string Id { get; } = id;
     public string Vehicle { get; } = vehicle;
-    public GeoPoint Position { get; private set; } = position;
+    public SimStore Home { get; } = home;
+    public GeoPoint Position { get; private set; } = home.At;
+    public double RangeKm => Spec.RangeKm;
     public DateTimeOffset ShiftStart { get; } = shiftStart;
     public DateTimeOffset ShiftEnd { get; } = shiftEnd;
     public DateTimeOffset FreeAt { get; private set; } = shiftStart;
@@ -71,7 +73,7 @@ internal sealed class SimRider(string id, string vehicle, GeoPoint position, Dat
     public double BusySeconds { get; private set; }
     public int Delivered { get; private set; }
 
-    private (double SpeedKmh, int Capacity, double Co2) Spec => DispatchSimulation.Vehicles[Vehicle];
+    private (double SpeedKmh, int Capacity, double RangeKm, double Co2) Spec => DispatchSimulation.Vehicles[Vehicle];
 
     public DispatchRider ToDispatch(DateTimeOffset now) =>
         new(Id, Position, Spec.SpeedKmh, Spec.Capacity, Carrying.Select(o => new CarriedOrder(o.Id, o.DropOff, o.Due)).ToList(), ShiftEnd)
@@ -111,13 +113,13 @@ internal sealed class SimRider(string id, string vehicle, GeoPoint position, Dat
 
 internal static class SimRiders
 {
-    /// <summary>Mostly e-bikes, some scooters, a few walkers and robots; half on the morning shift, half in the evening.</summary>
+    /// <summary>Mostly e-bikes, some scooters, a few walkers and robots, spread evenly over the stores; half on the morning shift, half in the evening.</summary>
     public static List<SimRider> Generate(Random random, List<SimStore> stores, int count, DateTimeOffset day) =>
         Enumerable.Range(0, count).Select(i =>
         {
             var roll = random.NextDouble();
             var vehicle = roll < 0.7 ? "ebike" : roll < 0.88 ? "scooter" : roll < 0.94 ? "walking" : "robot";
             var morning = i % 2 == 0;
-            return new SimRider($"r{i:D3}", vehicle, stores[random.Next(stores.Count)].At, morning ? day : day.AddHours(7), morning ? day.AddHours(7.5) : day.AddHours(14.5));
+            return new SimRider($"r{i:D3}", vehicle, stores[i / 2 % stores.Count], morning ? day : day.AddHours(7), morning ? day.AddHours(7.5) : day.AddHours(14.5));
         }).ToList();
 }

@@ -11,12 +11,12 @@ namespace O2o.Bench;
 /// </summary>
 internal static class DispatchSimulation
 {
-    public static readonly string[] Options = ["url", "orders", "riders", "seed", "round-seconds", "limit-ms", "promise-minutes", "json", "label", "timeout"];
+    public static readonly string[] Options = ["url", "orders", "riders", "seed", "round-seconds", "limit-ms", "promise-minutes", "zone-km", "json", "label", "timeout"];
 
-    /// <summary>Assumed per vehicle: speed in town, orders carried, grams of CO₂ per km (electric ones from the grid).</summary>
-    internal static readonly Dictionary<string, (double SpeedKmh, int Capacity, double Co2GramsPerKm)> Vehicles = new()
+    /// <summary>The server's vehicle profiles (Modules/Delivery/Vehicles.cs): speed in town, orders carried, range from the store, g CO₂/km.</summary>
+    internal static readonly Dictionary<string, (double SpeedKmh, int Capacity, double RangeKm, double Co2GramsPerKm)> Vehicles = new()
     {
-        ["ebike"] = (18, 4, 8), ["scooter"] = (25, 4, 60), ["car"] = (30, 10, 160), ["walking"] = (5, 2, 0), ["robot"] = (6, 3, 5),
+        ["ebike"] = (18, 6, 6, 8), ["scooter"] = (25, 8, 8, 20), ["car"] = (22, 20, 15, 170), ["walking"] = (4.5, 3, 1.5, 0), ["robot"] = (6, 4, 2.5, 6),
     };
 
     public static async Task<RunResult> RunAsync(Args args)
@@ -29,6 +29,9 @@ internal static class DispatchSimulation
         var round = TimeSpan.FromSeconds(args.GetSeconds("round-seconds", 60, 5, 3600));
         var limit = TimeSpan.FromMilliseconds(args.GetInt("limit-ms", 200, 10, 60_000));
         var promise = TimeSpan.FromMinutes(args.GetInt("promise-minutes", 45, 10, 600));
+        // As the server dispatches: a rider takes orders of stores within this distance of their home store, and only
+        // as far from the store as their vehicle goes.
+        var zoneKm = args.GetSeconds("zone-km", 3, 0, 100);
 
         using var api = new Api(16, TimeSpan.FromSeconds(args.GetSeconds("timeout", 30, 1, 600)));
         var stores = await SimStores.FetchAsync(api, url);
@@ -37,7 +40,7 @@ internal static class DispatchSimulation
         var orders = SimOrders.Generate(random, stores, orderCount, day, promise);
         var riders = SimRiders.Generate(random, stores, riderCount, day);
         Log.Info($"dispatch-sim: {orders.Count} orders at {stores.Count} delivery stores of {url}, {riders.Count} riders on two shifts, " +
-                 $"a planning round every {round.TotalSeconds} s with {limit.TotalMilliseconds} ms to solve");
+                 $"a planning round every {round.TotalSeconds} s with {limit.TotalMilliseconds} ms to solve, riders within {zoneKm} km of their store");
 
         var solveTimes = new List<double>();
         var end = day.AddHours(14);
@@ -52,7 +55,11 @@ internal static class DispatchSimulation
             {
                 var watch = Stopwatch.StartNew();
                 var plan = Dispatcher.Plan(new DispatchRequest(now, working.Select(r => r.ToDispatch(now)).ToList(),
-                    open.Select(o => new OpenOrder(o.Id, o.Store.At, o.DropOff, o.ReadyAt, o.Due)).ToList()), limit);
+                    open.Select(o => new OpenOrder(o.Id, o.Store.At, o.DropOff, o.ReadyAt, o.Due)
+                    {
+                        AllowedRiders = working.Where(r => r.Home.At.KmTo(o.Store.At) <= zoneKm && r.RangeKm >= o.Store.At.KmTo(o.DropOff))
+                            .Select(r => r.Id).ToList(),
+                    }).ToList()), limit);
                 solveTimes.Add(watch.Elapsed.TotalMilliseconds);
                 var byId = orders.ToDictionary(o => o.Id);
                 foreach (var riderPlan in plan.Riders) working.First(r => r.Id == riderPlan.RiderId).Follow(riderPlan.Stops, byId);
