@@ -33,8 +33,9 @@ internal sealed class PricingContext
 
         var digits = new int[options.Length];
         var chosen = new int[options.Length];
-        Choice? best = null;
-        while (true)
+        var best = new Choice(items, [], itemSaving, 0);
+        // The first combination is "none of them"; a later one replaces the best only when it is strictly better.
+        while (Next(digits, options))
         {
             var count = 0;
             for (var g = 0; g < options.Length; g++)
@@ -42,10 +43,10 @@ internal sealed class PricingContext
             var picked = chosen.AsSpan(0, count);
             picked.Sort();
             var (saving, gifts) = Apply(picked, null);
-            var choice = new Choice(items, picked.ToArray(), itemSaving + saving, gifts);
-            if (best is null || choice.IsBetterThan(best)) best = choice;
-            if (!Next(digits, options)) return best;
+            if (itemSaving + saving > best.DiscountFen || (itemSaving + saving == best.DiscountFen && gifts > best.Gifts))
+                best = new Choice(items, picked.ToArray(), itemSaving + saving, gifts);
         }
+        return best;
     }
 
     public PricingResult Build(Choice choice)

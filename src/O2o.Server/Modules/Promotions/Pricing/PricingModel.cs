@@ -38,7 +38,7 @@ internal readonly record struct Tier(long ThresholdFen, long AmountFen);
 /// One promotion or one coupon as the engine sees it: where and when it applies, what it takes off, how it stacks.
 /// Built once per definition (the scope sets are hashed here), so pricing a cart only looks things up.
 /// </summary>
-internal sealed class PricingRule
+internal sealed record PricingRule
 {
     private readonly HashSet<Guid> _products;
     private readonly HashSet<string> _categories;
