@@ -4,16 +4,20 @@ public sealed record AddressDto(string? Line, double? Lat, double? Lng, string? 
 /// <summary><paramref name="PickupSlot"/>: the start of the chosen pickup slot, required at stores that pace pickups (GET /api/stores/{id}/pickup-slots).</summary>
 public sealed record FulfillmentDto(string? Type, string? StoreId, AddressDto? Address, DateTimeOffset? PickupSlot = null);
 public sealed record OrderLineRequest(string? ProductId, int? Quantity);
-public sealed record PlaceOrderRequest(FulfillmentDto? Fulfillment, OrderLineRequest[]? Lines);
+/// <summary><paramref name="CouponIds"/>: the coupons to use; null lets the pricing engine choose the best from the wallet, empty uses none.</summary>
+public sealed record PlaceOrderRequest(FulfillmentDto? Fulfillment, OrderLineRequest[]? Lines, string[]? CouponIds = null);
 
 public sealed record FulfillmentResponse(string Type, string StoreId, AddressDto? Address, double? DistanceKm, DateTimeOffset? PickupSlot = null);
-public sealed record OrderLineResponse(string ProductId, string Sku, string Name, int Quantity, long UnitPriceFen, long LineTotalFen);
+/// <summary><paramref name="LineTotalFen"/> is before discounts; <paramref name="Adjustments"/> explain <paramref name="DiscountFen"/>.</summary>
+public sealed record OrderLineResponse(string ProductId, string Sku, string Name, int Quantity, long UnitPriceFen, long LineTotalFen,
+    long DiscountFen = 0, PriceAdjustmentResponse[]? Adjustments = null);
 public sealed record TimelineEntryResponse(string Status, DateTimeOffset At, string? Note);
 
 public sealed record OrderResponse(
     string Id, string Status, string StoreId, FulfillmentResponse Fulfillment, OrderLineResponse[] Lines,
     long SubtotalFen, long DiscountFen, long DeliveryFeeFen, long TotalFen, string Currency, string? PickupCode,
-    DateTimeOffset CreatedAt, DateTimeOffset? PaidAt, DateTimeOffset PaymentDeadline, TimelineEntryResponse[] Timeline);
+    DateTimeOffset CreatedAt, DateTimeOffset? PaidAt, DateTimeOffset PaymentDeadline, TimelineEntryResponse[] Timeline,
+    PriceAdjustmentResponse[]? DeliveryDiscounts = null, GiftResponse[]? Gifts = null, string[]? CouponIds = null);
 
 public sealed record PickupRequest(string? Code);
 

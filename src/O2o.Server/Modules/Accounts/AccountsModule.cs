@@ -26,6 +26,7 @@ public static class AccountsModule
             builder.Services.Configure<PasswordHasherOptions>(o => o.IterationCount = Math.Max(1_000, iterations.Value));
         builder.Services.AddScoped<Tokens>();
         builder.Services.AddScoped<UserAccounts>();
+        builder.Services.AddScoped<IAccounts, AccountsFacade>();
     }
 
     public static void MapAccounts(this IEndpointRouteBuilder api)

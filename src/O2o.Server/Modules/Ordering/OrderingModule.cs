@@ -29,5 +29,6 @@ public static class OrderingModule
         VerifyPickup.Map(api);
         PickupSlotBookings.Map(api);
         DeliveryQuotes.Map(api);
+        PriceCart.Map(api);
     }
 }
