@@ -42,8 +42,8 @@ internal static class OrderingPersistence
             });
             e.HasMany(o => o.Lines).WithOne().HasForeignKey(l => l.OrderId);
             e.HasMany(o => o.Timeline).WithOne().HasForeignKey(t => t.OrderId);
+            // Not auto-included: a third collection would multiply every order read; one order's view loads them itself.
             e.HasMany(o => o.Discounts).WithOne().HasForeignKey(d => d.OrderId);
-            e.Navigation(o => o.Discounts).AutoInclude();
             e.Navigation(o => o.Lines).AutoInclude();
             e.Navigation(o => o.Timeline).AutoInclude();
             e.HasIndex(o => new { o.CustomerId, o.CreatedAt });
