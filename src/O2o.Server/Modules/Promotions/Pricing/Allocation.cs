@@ -19,10 +19,18 @@ internal static class Allocation
         Span<long> remainders = indexes.Length <= 128 ? stackalloc long[indexes.Length] : new long[indexes.Length];
         for (var k = 0; k < indexes.Length; k++)
         {
-            var product = (Int128)amount * weights[indexes[k]];
-            var share = (long)(product / total);
+            var weight = weights[indexes[k]];
+            long share, remainder;
+            // 128-bit division is slow; cart-sized figures fit in 64 bits, which is checked, not assumed.
+            if (weight == 0 || amount <= long.MaxValue / weight)
+                (share, remainder) = Math.DivRem(amount * weight, total);
+            else
+            {
+                var product = (Int128)amount * weight;
+                (share, remainder) = ((long)(product / total), (long)(product % total));
+            }
             shares[indexes[k]] = share;
-            remainders[k] = (long)(product % total);
+            remainders[k] = remainder;
             given += share;
         }
         for (var left = amount - given; left > 0; left--)

@@ -9,7 +9,7 @@ namespace O2o.Server.Modules.Promotions.Pricing;
 internal static class PriceEngine
 {
     /// <summary>Above this many combinations of order-level choices, each stacking group keeps only its best few candidates.</summary>
-    public const int MaxCombinations = 4096;
+    public const int MaxCombinations = 256;
 
     public static PricingResult Price(PricingInput input)
     {

@@ -6,6 +6,8 @@ internal sealed class PricingContext
     private readonly PricingInput _input;
     private readonly long[] _base, _itemDiscount, _itemAmount, _amount, _shares;
     private readonly int[] _ruleOf;
+    /// <summary>Per candidate: its eligible lines' amount after item prices, which its threshold reads.</summary>
+    private readonly long[] _threshold;
 
     public PricingContext(PricingInput input, List<Candidate> candidates)
     {
@@ -14,6 +16,7 @@ internal sealed class PricingContext
         var n = input.Lines.Count;
         (_base, _itemDiscount, _itemAmount, _amount, _shares, _ruleOf) = (new long[n], new long[n], new long[n], new long[n], new long[n], new int[n]);
         for (var i = 0; i < n; i++) _base[i] = input.Lines[i].UnitPriceFen * input.Lines[i].Quantity;
+        _threshold = new long[candidates.Count];
     }
 
     public List<Candidate> Candidates { get; }
@@ -29,12 +32,31 @@ internal sealed class PricingContext
             else groups[c.Rule.StackingGroup] = [c];
         }
         var itemSaving = PlanItems(items);
-        var options = Prune([.. groups.Values]);
 
+        // Layers do not affect each other (thresholds read item amounts; order rules take from goods, delivery rules from the fee),
+        // so each layer is searched on its own unless an admin put rules of two layers into one stacking group.
+        var all = groups.Values.ToList();
+        var mixed = all.Exists(g => g.Exists(c => c.Rule.Layer != g[0].Rule.Layer));
+        var searches = mixed ? [all] : all.GroupBy(g => g[0].Rule.Layer).OrderBy(l => l.Key).Select(l => l.ToList()).ToList();
+        var chosen = new List<int>();
+        long saving = itemSaving;
+        var gifts = 0;
+        foreach (var search in searches)
+        {
+            var (picked, layerSaving, layerGifts) = Enumerate(Prune([.. search]));
+            chosen.AddRange(picked);
+            (saving, gifts) = (saving + layerSaving, gifts + layerGifts);
+        }
+        chosen.Sort();
+        return new Choice(items, [.. chosen], saving, gifts);
+    }
+
+    /// <summary>Every combination of one choice (or none) per group; the first found of the best stays, so ties keep fewer, lower-ranked rules.</summary>
+    private (int[] Picked, long Saving, int Gifts) Enumerate(List<Candidate>[] options)
+    {
         var digits = new int[options.Length];
         var chosen = new int[options.Length];
-        var best = new Choice(items, [], itemSaving, 0);
-        // The first combination is "none of them"; a later one replaces the best only when it is strictly better.
+        var (best, bestSaving, bestGifts) = (Array.Empty<int>(), 0L, 0);
         while (Next(digits, options))
         {
             var count = 0;
@@ -43,10 +65,9 @@ internal sealed class PricingContext
             var picked = chosen.AsSpan(0, count);
             picked.Sort();
             var (saving, gifts) = Apply(picked, null);
-            if (itemSaving + saving > best.DiscountFen || (itemSaving + saving == best.DiscountFen && gifts > best.Gifts))
-                best = new Choice(items, picked.ToArray(), itemSaving + saving, gifts);
+            if (saving > bestSaving || (saving == bestSaving && gifts > bestGifts)) (best, bestSaving, bestGifts) = (picked.ToArray(), saving, gifts);
         }
-        return best;
+        return (best, bestSaving, bestGifts);
     }
 
     public PricingResult Build(Choice choice)
@@ -78,6 +99,12 @@ internal sealed class PricingContext
             _itemAmount[i] = _base[i] - _itemDiscount[i];
             saving += _itemDiscount[i];
         }
+        foreach (var c in Candidates)
+        {
+            long threshold = 0;
+            foreach (var i in c.Eligible) threshold += _itemAmount[i];
+            _threshold[c.Rank] = threshold;
+        }
         return saving;
     }
 
@@ -88,25 +115,28 @@ internal sealed class PricingContext
         var feeLeft = _input.DeliveryFeeFen;
         long saving = 0;
         var gifts = 0;
-        foreach (var rank in ranks)
+        for (var k = 0; k < ranks.Length; k++)
         {
-            var c = Candidates[rank];
+            var c = Candidates[ranks[k]];
             var rule = c.Rule;
-            long threshold = 0, remaining = 0;
-            foreach (var i in c.Eligible) (threshold, remaining) = (threshold + _itemAmount[i], remaining + _amount[i]);
+            var threshold = _threshold[c.Rank];
             var budget = rule.RemainingBudgetFen ?? long.MaxValue;
             switch (rule.Layer)
             {
                 case RuleLayer.Order:
+                    long remaining = 0;
+                    foreach (var i in c.Eligible) remaining += _amount[i];
                     var d = Math.Min(Math.Min(OrderDiscount(rule, threshold, remaining), remaining), budget);
                     if (d <= 0) break;
+                    saving += d;
+                    // While searching, what the last rule leaves on each line is never read again.
+                    if (record is null && k == ranks.Length - 1) break;
                     Allocation.Split(d, c.Eligible, _amount, _shares);
                     foreach (var i in c.Eligible)
                     {
                         _amount[i] -= _shares[i];
                         record?.Line(i, rule, _shares[i]);
                     }
-                    saving += d;
                     break;
                 case RuleLayer.Delivery:
                     if (threshold < rule.MinSpendFen || feeLeft <= 0) break;
@@ -146,13 +176,14 @@ internal sealed class PricingContext
         }
     }
 
-    /// <summary>Each stacking group offers "none" or one of its members; too many combinations keep each group's best few.</summary>
+    /// <summary>
+    /// Each stacking group offers "none" or one of its members. Members that cannot change the outcome go first: those that save
+    /// nothing and give nothing on their own (thresholds read item amounts, so they never do in company either), and a fixed amount
+    /// beaten by another fixed amount on the very same lines. If the combinations still exceed <see cref="PriceEngine.MaxCombinations"/>,
+    /// the largest group keeps its best members by what they save alone.
+    /// </summary>
     private List<Candidate>[] Prune(List<Candidate>[] groups)
     {
-        double combinations = 1;
-        foreach (var g in groups) combinations *= g.Count + 1;
-        if (combinations <= PriceEngine.MaxCombinations) return groups;
-
         var value = new Dictionary<int, long>();
         foreach (var g in groups)
             foreach (var c in g)
@@ -160,10 +191,15 @@ internal sealed class PricingContext
                 var (saving, gifts) = Apply([c.Rank], null);
                 value[c.Rank] = saving * 2 + gifts;
             }
-        foreach (var g in groups) g.Sort((a, b) => value[a.Rank] != value[b.Rank] ? value[b.Rank].CompareTo(value[a.Rank]) : a.Rank.CompareTo(b.Rank));
+        foreach (var g in groups)
+        {
+            g.RemoveAll(c => value[c.Rank] == 0 || g.Exists(o => o != c && Dominates(o, c, value)));
+            g.Sort((a, b) => value[a.Rank] != value[b.Rank] ? value[b.Rank].CompareTo(value[a.Rank]) : a.Rank.CompareTo(b.Rank));
+        }
+        groups = [.. groups.Where(g => g.Count > 0)];
         while (true)
         {
-            combinations = 1;
+            double combinations = 1;
             var largest = 0;
             for (var k = 0; k < groups.Length; k++)
             {
@@ -176,6 +212,13 @@ internal sealed class PricingContext
         foreach (var g in groups) g.Sort((a, b) => a.Rank.CompareTo(b.Rank));
         return groups;
     }
+
+    /// <summary>Two fixed amounts on the same lines: the larger leaves the customer better off in any company (ties: the lower rank).</summary>
+    private static bool Dominates(Candidate a, Candidate b, Dictionary<int, long> value) =>
+        IsFixed(a.Rule) && IsFixed(b.Rule) && a.Eligible.AsSpan().SequenceEqual(b.Eligible)
+        && (value[a.Rank] > value[b.Rank] || (value[a.Rank] == value[b.Rank] && a.Rank < b.Rank));
+
+    private static bool IsFixed(PricingRule rule) => rule.Kind is RuleKind.SpendSave or RuleKind.FixedOff;
 
     private static bool Next(int[] digits, List<Candidate>[] options)
     {
