@@ -26,6 +26,7 @@ internal static class PromotionReservations
             .Concat(quote.Gifts.Select(g => (g.PromotionId, g.CouponId, AmountFen: 0L)))
             .GroupBy(a => a.PromotionId).Select(g => (PromotionId: g.Key, g.First().CouponId, AmountFen: g.Sum(x => x.AmountFen)))
             .OrderBy(a => a.PromotionId).ToList();
+        if (given.Count == 0) return null;
         var ids = given.Select(g => g.PromotionId).ToList();
         var terms = await db.Set<Promotion>().AsNoTracking().Where(p => ids.Contains(p.Id))
             .Select(p => new { p.Id, p.BudgetFen, p.BudgetUses, p.PerCustomerLimit, p.IsCoupon }).ToDictionaryAsync(p => p.Id, ct);
