@@ -8,8 +8,12 @@ namespace O2o.Server.Modules.Ordering;
 /// <summary>How checkout asks the Promotions module for a price, and keeps the answer on the order.</summary>
 internal static class CheckoutPricing
 {
-    /// <summary>Goods bought at checkout get promotions; vouchers, bookings and group buys keep the price they were sold at.</summary>
-    public static bool Applies(string fulfillmentType) => fulfillmentType is FulfillmentType.Pickup or FulfillmentType.Delivery;
+    /// <summary>
+    /// Goods bought at checkout get promotions; vouchers, bookings and group buys keep the price they were sold at, and so does an
+    /// order of flash-sale lines only (a flash price excludes every other promotion), which then costs a stampede no pricing queries.
+    /// </summary>
+    public static bool Applies(string fulfillmentType, IReadOnlyList<PlacementLine> lines) =>
+        fulfillmentType is FulfillmentType.Pickup or FulfillmentType.Delivery && lines.Any(l => l.UnitPriceFen is null);
 
     /// <summary>A line with a price of its own (a flash sale's) is priced as given and takes no other promotion.</summary>
     public static PriceRequest Request(string customerId, StoreInfo store, IReadOnlyList<PlacementLine> lines, IReadOnlyDictionary<Guid, ProductInfo> products,

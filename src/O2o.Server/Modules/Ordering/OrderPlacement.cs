@@ -66,7 +66,7 @@ internal sealed class OrderPlacement(O2oDb db, IStores stores, ICatalog catalog,
             if (merged.Any(m => products[m.ProductId].Kind != kind)) return OrderingErrors.WrongProductKind;
 
             Quote? price = null;
-            if (CheckoutPricing.Applies(f.Type!))
+            if (CheckoutPricing.Applies(f.Type!, merged))
             {
                 var priced = await promotions.PriceAsync(CheckoutPricing.Request(request.CustomerId, store, merged, products, deliveryFee, request.CouponIds), ct);
                 if (!priced.IsSuccess) return priced.Error!;
