@@ -17,7 +17,7 @@ internal static class Program
         o2o-bench: load generator for the O2O Commerce HTTP API
 
         usage:
-          o2o-bench checkout  --concurrency N --duration SECONDS [--customers K] [--warmup SECONDS]
+          o2o-bench checkout  --concurrency N --duration SECONDS [--customers K] [--warmup SECONDS] [--promotions P]
           o2o-bench flashsale --buyers N --quantity Q --limit L [--concurrency C] [--attempts-per-buyer A]
                               [--urls URL1,URL2,...] [--verify-sample S | --verify-all] [--idempotency-keys]
           o2o-bench notifications [--gateways wechatpay,alipay,unionpay] [--payments N] [--copies K]
