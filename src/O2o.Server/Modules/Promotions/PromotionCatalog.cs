@@ -1,5 +1,6 @@
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Caching.Memory;
+using O2o.Server.Modules.Promotions.Pricing;
 using O2o.Server.Platform;
 
 namespace O2o.Server.Modules.Promotions;
@@ -13,15 +14,16 @@ internal sealed class PromotionCatalog(IServiceScopeFactory scopes, IMemoryCache
 {
     public static readonly TimeSpan KeepFor = TimeSpan.FromSeconds(5);
 
-    public async Task<IReadOnlyList<Promotion>> ActiveAsync(Guid merchantId, CancellationToken ct)
+    /// <summary>Each definition with its engine rule, built once per load (scope sets hashed, tiers parsed).</summary>
+    public async Task<IReadOnlyList<(Promotion Definition, PricingRule Rule)>> ActiveAsync(Guid merchantId, CancellationToken ct)
     {
-        if (cache.TryGetValue(Key(merchantId), out IReadOnlyList<Promotion>? promotions)) return promotions!;
+        if (cache.TryGetValue(Key(merchantId), out IReadOnlyList<(Promotion, PricingRule)>? promotions)) return promotions!;
         var now = clock.GetUtcNow();
         var until = now + KeepFor;
         using var scope = scopes.CreateScope();
-        promotions = await scope.ServiceProvider.GetRequiredService<O2oDb>().Set<Promotion>().AsNoTracking()
+        promotions = [.. (await scope.ServiceProvider.GetRequiredService<O2oDb>().Set<Promotion>().AsNoTracking()
             .Where(p => p.MerchantId == merchantId && !p.IsCoupon && p.EndsAt > now && p.StartsAt <= until)
-            .OrderBy(p => p.Id).ToListAsync(ct);
+            .OrderBy(p => p.Id).ToListAsync(ct)).Select(p => (p, PromotionKinds.ToRule(p)))];
         cache.Set(Key(merchantId), promotions, KeepFor);
         return promotions;
     }

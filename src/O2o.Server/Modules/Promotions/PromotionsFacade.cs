@@ -37,14 +37,14 @@ internal sealed class PromotionsFacade(O2oDb db, PromotionCatalog catalog, TimeP
     private async Task<List<PricingRule>> UsableAutomaticAsync(PriceRequest request, CancellationToken ct)
     {
         var active = await catalog.ActiveAsync(request.MerchantId, ct);
-        var limited = active.Where(p => p.PerCustomerLimit is not null).Select(p => p.Id).ToList();
+        var limited = active.Where(a => a.Definition.PerCustomerLimit is not null).Select(a => a.Definition.Id).ToList();
         var usedUp = new HashSet<Guid>();
         if (request.CustomerId is { } customer && limited.Count > 0)
             usedUp = [.. await db.Set<PromotionCustomerUse>().AsNoTracking()
                 .Where(u => u.CustomerId == customer && limited.Contains(u.PromotionId))
                 .Join(db.Set<Promotion>(), u => u.PromotionId, p => p.Id, (u, p) => new { u.PromotionId, u.Uses, p.PerCustomerLimit })
                 .Where(x => x.Uses >= x.PerCustomerLimit).Select(x => x.PromotionId).ToListAsync(ct)];
-        return [.. active.Where(p => !(p.BudgetUses is { } uses && p.Uses >= uses) && !usedUp.Contains(p.Id)).Select(p => PromotionKinds.ToRule(p))];
+        return [.. active.Where(a => !(a.Definition.BudgetUses is { } uses && a.Definition.Uses >= uses) && !usedUp.Contains(a.Definition.Id)).Select(a => a.Rule)];
     }
 
     private async Task<Result<List<PricingRule>>> CouponRulesAsync(PriceRequest request, DateTimeOffset now, CancellationToken ct)
