@@ -86,6 +86,7 @@ public abstract class PromotionTests(AppFixture fixture)
         var again = (await customer.Api.Get($"/api/orders/{order.Str("id")}")).Is(HttpStatusCode.OK);
         var adjustments = again["lines"].AsArray().Single()!["adjustments"]!.AsArray();
         Assert.Equal(5332, adjustments.Sum(a => a!["amountFen"]!.GetValue<long>()));
+        Assert.Equal(["第二件半价", "满100减20"], adjustments.Select(a => a!["name"]!.GetValue<string>()).ToArray());
         Assert.Contains(adjustments, a => a!["promotionId"]!.GetValue<string>() == spendSave && a["amountFen"]!.GetValue<long>() == 2000);
     }
 

@@ -15,7 +15,9 @@ internal static class OrderViews
                 o.DeliveryAddress is { } a ? new AddressDto(a.Line, a.Lat, a.Lng, a.ContactName, a.ContactPhone) : null, o.DeliveryDistanceKm, o.PickupSlotStart),
             o.Lines.OrderBy(l => l.Sku).Select(l =>
             {
-                var mine = o.Discounts.Where(d => d.Target == OrderDiscount.Line && d.ProductId == l.ProductId).ToList();
+                // In the order the engine applied them: item prices, then promotions before coupons, each by id.
+                var mine = o.Discounts.Where(d => d.Target == OrderDiscount.Line && d.ProductId == l.ProductId)
+                    .OrderBy(d => d.Kind is "member_price" or "nth_item" or "bundle" ? 0 : 1).ThenBy(d => d.CouponId is null ? 0 : 1).ThenBy(d => d.PromotionId).ToList();
                 return new OrderLineResponse(l.ProductId.ToString(), l.Sku, english && !string.IsNullOrEmpty(l.NameEn) ? l.NameEn : l.NameZh, l.Quantity,
                     l.UnitPriceFen, l.LineTotalFen, mine.Sum(d => d.AmountFen), explained ? [.. mine.Select(View)] : null);
             }).ToArray(),
