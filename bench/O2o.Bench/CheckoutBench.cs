@@ -16,7 +16,8 @@ internal static class CheckoutBench
     private const double DefaultWarmupSeconds = 30;
 
     public static readonly string[] Options =
-        ["url", "concurrency", "duration", "customers", "warmup", "admin-email", "admin-password", "register-parallelism", "timeout", "json", "label"];
+        ["url", "concurrency", "duration", "customers", "warmup", "admin-email", "admin-password", "register-parallelism", "timeout", "json", "label",
+         "promotions"];
 
     private static readonly string[] Calls = ["order", "payment", "succeed"];
 
@@ -40,6 +41,9 @@ internal static class CheckoutBench
         var products = new[] { await setup.CreateProductAsync(1, 1290), await setup.CreateProductAsync(2, 850) };
         const int stock = 1_000_000;
         foreach (var product in products) await setup.SetStockAsync(storeId, product, stock);
+        var promotions = args.GetInt("promotions", 0, 0, 500);
+        for (var k = 0; k < promotions; k++) await setup.CreatePromotionAsync(storeId, products, k);
+        if (promotions > 0) Log.Info($"{promotions} promotions running at the store (checkout prices every order through them)");
         Log.Info($"store {storeId}, products {string.Join(", ", products)} with {Inv.N(stock)} each");
         var customers = await setup.RegisterCustomersAsync(customerCount, [url], registerParallelism, "customers");
 

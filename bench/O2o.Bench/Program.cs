@@ -17,7 +17,7 @@ internal static class Program
         o2o-bench: load generator for the O2O Commerce HTTP API
 
         usage:
-          o2o-bench checkout  --concurrency N --duration SECONDS [--customers K] [--warmup SECONDS]
+          o2o-bench checkout  --concurrency N --duration SECONDS [--customers K] [--warmup SECONDS] [--promotions P]
           o2o-bench flashsale --buyers N --quantity Q --limit L [--concurrency C] [--attempts-per-buyer A]
                               [--urls URL1,URL2,...] [--verify-sample S | --verify-all] [--idempotency-keys]
           o2o-bench notifications [--gateways wechatpay,alipay,unionpay] [--payments N] [--copies K]
@@ -25,6 +25,7 @@ internal static class Program
           o2o-bench pdptw     [--seconds 60] [--instances lc101,lr1*] [--parallel P] [--solutions DIR] [--data DIR]
           o2o-bench vrptw     [--seconds 60] [--instances c101,r2*] [--parallel P] [--solutions DIR] [--data DIR]
           o2o-bench dispatch-sim [--orders 1000] [--riders 40] [--seed 1] [--round-seconds 60] [--limit-ms 200] [--promise-minutes 45]
+          o2o-bench pricing   [--quick]     (the promotion engine: 20 lines x 50 promotions x 5 coupons, BenchmarkDotNet; run -c Release)
           o2o-bench report    --in a.json [b.json ...]
 
         common options:
@@ -64,6 +65,7 @@ internal static class Program
                 "pdptw" => RoutingBench.Run(args, O2o.Routing.RoutingKind.Pdptw),
                 "vrptw" => RoutingBench.Run(args, O2o.Routing.RoutingKind.Vrptw),
                 "dispatch-sim" => await DispatchSimulation.RunAsync(args),
+                "pricing" => PricingBench.Run(args),
                 "report" => ReportVerb.Run(args),
                 _ => throw new UsageException($"Unknown verb '{args.Verb}'."),
             };

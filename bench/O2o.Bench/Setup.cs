@@ -125,6 +125,40 @@ internal sealed class Setup(Api api, string baseUrl, string adminEmail, string a
         return reply.RequireString("create product", "id");
     }
 
+    /// <summary>One of a mix of promotions at the store (满减 tiers, percentages in several stacking groups, 第二件半价, member price, free delivery).</summary>
+    public async Task CreatePromotionAsync(string storeId, string[] products, int k)
+    {
+        var body = new JsonObject
+        {
+            ["name"] = $"压测促销 {k.ToString(Inv.C)}", ["storeIds"] = new JsonArray(storeId),
+            ["startsAt"] = DateTimeOffset.UtcNow.AddMinutes(-1).ToString("O", Inv.C), ["endsAt"] = DateTimeOffset.UtcNow.AddDays(1).ToString("O", Inv.C),
+        };
+        switch (k % 5)
+        {
+            case 0:
+                body["kind"] = "spend_save";
+                body["tiers"] = new JsonArray(new JsonObject { ["thresholdFen"] = 1000 + k, ["amountFen"] = 100 }, new JsonObject { ["thresholdFen"] = 3000 + k, ["amountFen"] = 400 });
+                body["stackingGroup"] = $"g{(k % 3).ToString(Inv.C)}";
+                break;
+            case 1:
+                (body["kind"], body["percent"], body["capFen"], body["stackingGroup"]) = ("percent_off", 5 + k % 10, 500, $"p{(k % 2).ToString(Inv.C)}");
+                break;
+            case 2:
+                (body["kind"], body["nthUnit"], body["percent"]) = ("nth_item", 2, 50);
+                body["productIds"] = new JsonArray(products[0]);
+                break;
+            case 3:
+                (body["kind"], body["priceFen"]) = ("member_price", 800);
+                body["productIds"] = new JsonArray(products[1]);
+                break;
+            default:
+                (body["kind"], body["minSpendFen"]) = ("free_delivery", 2000);
+                break;
+        }
+        var reply = await AdminAsync(HttpMethod.Post, "/api/admin/promotions", body).ConfigureAwait(false);
+        if (reply.Status != 201) throw new SetupException($"Creating promotion {k} failed: {reply.Describe()}");
+    }
+
     public async Task SetStockAsync(string storeId, string productId, int onHand)
     {
         var reply = await AdminAsync(HttpMethod.Put, $"/api/admin/stores/{storeId}/inventory/{productId}",

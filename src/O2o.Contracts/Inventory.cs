@@ -30,8 +30,10 @@ public sealed record ConsistencyReport(int Checked, bool Consistent, StockMismat
 public sealed record CounterLineRequest(string? ProductId, int? Quantity);
 public sealed record CounterSaleRequest(CounterLineRequest[]? Lines);
 public sealed record CounterReturnRequest(string? SaleId, CounterLineRequest[]? Lines);
-public sealed record CounterSaleLineResponse(string ProductId, string Sku, string Name, int Quantity, long UnitPriceFen, long LineTotalFen, int ReturnedQuantity);
-public sealed record CounterSaleResponse(string Id, string StoreId, CounterSaleLineResponse[] Lines, long TotalFen, string Currency, DateTimeOffset CreatedAt);
+public sealed record CounterSaleLineResponse(string ProductId, string Sku, string Name, int Quantity, long UnitPriceFen, long LineTotalFen, int ReturnedQuantity,
+    long DiscountFen = 0, PriceAdjustmentResponse[]? Adjustments = null);
+public sealed record CounterSaleResponse(string Id, string StoreId, CounterSaleLineResponse[] Lines, long TotalFen, string Currency, DateTimeOffset CreatedAt,
+    long SubtotalFen = 0, long DiscountFen = 0);
 public sealed record CounterReturnLineResponse(string ProductId, int Quantity, long RefundFen);
 public sealed record CounterReturnResponse(string Id, string SaleId, string StoreId, CounterReturnLineResponse[] Lines, long RefundFen, DateTimeOffset CreatedAt);
 

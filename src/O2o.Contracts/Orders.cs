@@ -7,18 +7,22 @@ public sealed record AddressDto(string? Line, double? Lat, double? Lng, string? 
 /// </summary>
 public sealed record FulfillmentDto(string? Type, string? StoreId, AddressDto? Address, DateTimeOffset? PickupSlot = null, string? Speed = null);
 public sealed record OrderLineRequest(string? ProductId, int? Quantity);
-public sealed record PlaceOrderRequest(FulfillmentDto? Fulfillment, OrderLineRequest[]? Lines);
+/// <summary><paramref name="CouponIds"/>: the coupons to use; null lets the pricing engine choose the best from the wallet, empty uses none.</summary>
+public sealed record PlaceOrderRequest(FulfillmentDto? Fulfillment, OrderLineRequest[]? Lines, string[]? CouponIds = null);
 
 /// <summary>For delivery: <paramref name="Speed"/> and the promised window [<paramref name="PromisedFrom"/>, <paramref name="PromisedBy"/>].</summary>
 public sealed record FulfillmentResponse(string Type, string StoreId, AddressDto? Address, double? DistanceKm, DateTimeOffset? PickupSlot = null,
     string? Speed = null, DateTimeOffset? PromisedFrom = null, DateTimeOffset? PromisedBy = null);
-public sealed record OrderLineResponse(string ProductId, string Sku, string Name, int Quantity, long UnitPriceFen, long LineTotalFen);
+/// <summary><paramref name="LineTotalFen"/> is before discounts; <paramref name="Adjustments"/> explain <paramref name="DiscountFen"/>.</summary>
+public sealed record OrderLineResponse(string ProductId, string Sku, string Name, int Quantity, long UnitPriceFen, long LineTotalFen,
+    long DiscountFen = 0, PriceAdjustmentResponse[]? Adjustments = null);
 public sealed record TimelineEntryResponse(string Status, DateTimeOffset At, string? Note);
 
 public sealed record OrderResponse(
     string Id, string Status, string StoreId, FulfillmentResponse Fulfillment, OrderLineResponse[] Lines,
     long SubtotalFen, long DiscountFen, long DeliveryFeeFen, long TotalFen, string Currency, string? PickupCode,
-    DateTimeOffset CreatedAt, DateTimeOffset? PaidAt, DateTimeOffset PaymentDeadline, TimelineEntryResponse[] Timeline);
+    DateTimeOffset CreatedAt, DateTimeOffset? PaidAt, DateTimeOffset PaymentDeadline, TimelineEntryResponse[] Timeline,
+    PriceAdjustmentResponse[]? DeliveryDiscounts = null, GiftResponse[]? Gifts = null, string[]? CouponIds = null);
 
 public sealed record PickupRequest(string? Code);
 

@@ -9,6 +9,7 @@ using O2o.Server.Modules.Delivery;
 using O2o.Server.Modules.GroupBuying;
 using O2o.Server.Modules.Inventory;
 using O2o.Server.Modules.Ordering;
+using O2o.Server.Modules.Promotions;
 using O2o.Server.Modules.Stores;
 using O2o.Server.Modules.Vouchers;
 
@@ -59,6 +60,8 @@ public static class DemoWorld
         await GroupBuyingDemo.SeedAsync(db, sp.GetRequiredService<ICatalog>(), StoresDemo.MerchantId, leaderIds,
             stores.First(s => s.Code == "SH-HP-01").Id, StableId.From("demo:product:FV-0010"), now, ct);
         logger.LogInformation("  community leaders {Leaders} and a running group buy", string.Join(", ", GroupBuyingDemo.Leaders.Select(l => l.Email)));
+        await PromotionsDemo.SeedAsync(db, StoresDemo.MerchantId, await AccountsDemo.CustomerIdAsync(sp), now, ct);
+        logger.LogInformation("  promotions 满100减20, 第二件半价, a member price; coupons in the demo customer's wallet and the code {Code}", PromotionsDemo.WelcomeCode);
         var historyWatch = Stopwatch.StartNew();
         var history = await OrderingDemo.SeedHistoryAsync(sp, stores.Select(s => s.Id).ToList(), products, await AccountsDemo.CustomerIdAsync(sp), now, HistoryDays, ct);
         await AnalyticsDemo.SeedAsync(db, StoresDemo.MerchantId, history.Select(h => (h.StoreId, h.Day, h.Placed)), ct);

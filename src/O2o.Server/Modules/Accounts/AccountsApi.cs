@@ -1,17 +1,27 @@
+using Microsoft.EntityFrameworkCore;
 using O2o.Server.Kernel;
+using O2o.Server.Platform;
 
 namespace O2o.Server.Modules.Accounts;
 
-/// <summary>The Accounts module's facade: other modules create accounts for the people they manage (riders) through it.</summary>
+/// <summary>The Accounts module's facade: what other modules may ask about people, and the accounts they create for people they manage (riders).</summary>
 public interface IAccounts
 {
-    /// <summary>Creates a signed-in-able account with one role, bound to stores, in the caller's transaction when there is one; its id.</summary>
+    /// <summary>Which of these user ids are customers' accounts.</summary>
+    Task<IReadOnlySet<string>> ExistingCustomersAsync(IReadOnlyCollection<string> userIds, CancellationToken ct);
+
+    /// <summary>Creates an account with one role, bound to stores, in the caller's transaction when there is one; its id.</summary>
     Task<Result<string>> CreateAsync(string? email, string? password, string? displayName, string? phone, string role, Guid? merchantId,
         IReadOnlyCollection<Guid> storeIds, CancellationToken ct);
 }
 
-internal sealed class AccountsFacade(UserAccounts accounts) : IAccounts
+internal sealed class AccountsFacade(O2oDb db, UserAccounts accounts) : IAccounts
 {
+    public async Task<IReadOnlySet<string>> ExistingCustomersAsync(IReadOnlyCollection<string> userIds, CancellationToken ct) =>
+        (await db.UserRoles.AsNoTracking().Where(ur => userIds.Contains(ur.UserId))
+            .Join(db.Roles.Where(r => r.Name == Roles.Customer), ur => ur.RoleId, r => r.Id, (ur, _) => ur.UserId)
+            .ToListAsync(ct)).ToHashSet();
+
     public async Task<Result<string>> CreateAsync(string? email, string? password, string? displayName, string? phone, string role, Guid? merchantId,
         IReadOnlyCollection<Guid> storeIds, CancellationToken ct)
     {

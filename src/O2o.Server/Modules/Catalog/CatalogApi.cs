@@ -4,7 +4,8 @@ using O2o.Server.Platform;
 namespace O2o.Server.Modules.Catalog;
 
 /// <summary>What other modules may know of a product.</summary>
-public sealed record ProductInfo(Guid Id, Guid MerchantId, string Sku, string NameZh, string? NameEn, long PriceFen, bool IsActive, string Kind = ProductKinds.Goods)
+public sealed record ProductInfo(Guid Id, Guid MerchantId, string Sku, string NameZh, string? NameEn, long PriceFen, bool IsActive, string Kind = ProductKinds.Goods,
+    string? Category = null)
 {
     public string DisplayName(bool english) => english && !string.IsNullOrEmpty(NameEn) ? NameEn : NameZh;
 }
@@ -35,6 +36,6 @@ internal sealed class CatalogFacade(O2oDb db) : ICatalog
 {
     public async Task<IReadOnlyDictionary<Guid, ProductInfo>> GetAsync(IReadOnlyCollection<Guid> productIds, CancellationToken ct) =>
         await db.Set<Product>().AsNoTracking().Where(p => productIds.Contains(p.Id))
-            .Select(p => new ProductInfo(p.Id, p.MerchantId, p.Sku, p.NameZh, p.NameEn, p.PriceFen, p.IsActive, p.Kind))
+            .Select(p => new ProductInfo(p.Id, p.MerchantId, p.Sku, p.NameZh, p.NameEn, p.PriceFen, p.IsActive, p.Kind, p.Category))
             .ToDictionaryAsync(p => p.Id, ct);
 }

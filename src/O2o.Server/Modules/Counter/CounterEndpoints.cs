@@ -5,6 +5,7 @@ using O2o.Contracts;
 using O2o.Server.Kernel;
 using O2o.Server.Modules.Catalog;
 using O2o.Server.Modules.Inventory;
+using O2o.Server.Modules.Promotions;
 using O2o.Server.Modules.Stores;
 using O2o.Server.Platform;
 
@@ -25,7 +26,7 @@ internal static class CounterEndpoints
 
     private static async Task<Results<Created<CounterSaleResponse>, ProblemHttpResult>> Sell(
         string storeId, CounterSaleRequest request, ClaimsPrincipal principal, HttpContext http, O2oDb db,
-        IStores stores, ICatalog catalog, IInventory inventory, TimeProvider clock, CancellationToken ct)
+        IStores stores, ICatalog catalog, IInventory inventory, IPromotions promotions, TimeProvider clock, CancellationToken ct)
     {
         var store = await stores.FindOperableAsync(storeId, Actor.From(principal), ct);
         if (store is null) return CounterErrors.StoreNotFound.ToProblem();
@@ -36,26 +37,32 @@ internal static class CounterEndpoints
         if (lines.Any(l => !products.TryGetValue(l.ProductId, out var p) || !p.IsActive || p.MerchantId != store.MerchantId))
             return CounterErrors.ProductNotFound.ToProblem();
 
+        // The same engine as online orders, on the counter channel; a walk-in customer is anonymous, so coupons stay online.
+        var priced = await promotions.PriceAsync(new PriceRequest(null, store.MerchantId, store.Id, SalesChannel.Counter,
+            [.. lines.Select(l => new PriceLine(l.ProductId, products[l.ProductId].Category, products[l.ProductId].PriceFen, l.Quantity))], 0, null), ct);
+        if (!priced.IsSuccess) return priced.Error!.ToProblem();
+        var quote = priced.Value;
         var result = await db.InTransactionAsync(async () =>
         {
             var sale = new CounterSale
             {
                 StoreId = store.Id, StaffId = Actor.From(principal).UserId, CreatedAt = clock.GetUtcNow(),
-                TotalFen = lines.Sum(l => products[l.ProductId].PriceFen * l.Quantity),
+                SubtotalFen = quote.SubtotalFen, DiscountFen = quote.DiscountFen, TotalFen = quote.TotalFen,
             };
-            sale.Lines.AddRange(lines.Select(l => new CounterSaleLine
+            sale.Lines.AddRange(lines.Select((l, i) => new CounterSaleLine
             {
                 SaleId = sale.Id, ProductId = l.ProductId, Sku = products[l.ProductId].Sku, NameZh = products[l.ProductId].NameZh,
-                NameEn = products[l.ProductId].NameEn, UnitPriceFen = products[l.ProductId].PriceFen, Quantity = l.Quantity,
+                NameEn = products[l.ProductId].NameEn, UnitPriceFen = products[l.ProductId].PriceFen, Quantity = l.Quantity, DiscountFen = quote.Lines[i].DiscountFen,
             }));
             var shortages = await inventory.SellAsync(store.Id, lines, $"counter-sale:{sale.Id}", ct);
             if (shortages.Count > 0) return Shortages.ToError(shortages, id => products[id].NameZh);
+            if (await promotions.ReserveAsync(sale.Id, null, quote, ct) is { } refused) return refused;
             db.Add(sale);
             await db.SaveChangesAsync(ct);
             return (Result<CounterSale>)sale;
         }, r => r.IsSuccess, ct);
         return result.IsSuccess
-            ? TypedResults.Created($"/api/stores/{store.Id}/counter-sales/{result.Value.Id}", ToResponse(result.Value, http.PrefersEnglish()))
+            ? TypedResults.Created($"/api/stores/{store.Id}/counter-sales/{result.Value.Id}", ToResponse(result.Value, http.PrefersEnglish(), quote))
             : result.Error!.ToProblem();
     }
 
@@ -84,7 +91,7 @@ internal static class CounterEndpoints
         var result = await db.InTransactionAsync(async () =>
         {
             var back = new CounterReturn { SaleId = sale.Id, StoreId = store.Id, StaffId = Actor.From(principal).UserId, CreatedAt = clock.GetUtcNow(),
-                RefundFen = lines.Sum(l => sale.Lines.First(s => s.ProductId == l.ProductId).UnitPriceFen * l.Quantity) };
+                RefundFen = lines.Sum(l => Refund(sale.Lines.First(s => s.ProductId == l.ProductId), l.Quantity)) };
             foreach (var line in lines)
             {
                 var taken = await db.Set<CounterSaleLine>()
@@ -92,7 +99,7 @@ internal static class CounterEndpoints
                     .ExecuteUpdateAsync(u => u.SetProperty(s => s.ReturnedQuantity, s => s.ReturnedQuantity + line.Quantity), ct);
                 if (taken == 0) return CounterErrors.ReturnExceedsSale;
                 back.Lines.Add(new CounterReturnLine { ReturnId = back.Id, ProductId = line.ProductId, Quantity = line.Quantity,
-                    RefundFen = sale.Lines.First(s => s.ProductId == line.ProductId).UnitPriceFen * line.Quantity });
+                    RefundFen = Refund(sale.Lines.First(s => s.ProductId == line.ProductId), line.Quantity) });
             }
             await inventory.ReturnAsync(store.Id, lines, $"counter-return:{back.Id}", ct);
             db.Add(back);
@@ -114,11 +121,17 @@ internal static class CounterEndpoints
         return merged.IsSuccess ? merged.Value : [];
     }
 
-    private static CounterSaleResponse ToResponse(CounterSale s, bool english) => new(
+    /// <summary>What was paid for <paramref name="quantity"/> units of the line (its discount shared per unit), rounded down to the fen.</summary>
+    private static long Refund(CounterSaleLine line, int quantity) => (line.UnitPriceFen * line.Quantity - line.DiscountFen) * quantity / line.Quantity;
+
+    /// <summary>The breakdown per promotion comes with the sale as made (<paramref name="quote"/>); later reads show each line's discount.</summary>
+    private static CounterSaleResponse ToResponse(CounterSale s, bool english, Quote? quote = null) => new(
         s.Id.ToString(), s.StoreId.ToString(),
         s.Lines.OrderBy(l => l.Sku).Select(l => new CounterSaleLineResponse(l.ProductId.ToString(), l.Sku, english && l.NameEn is { Length: > 0 } ? l.NameEn : l.NameZh,
-            l.Quantity, l.UnitPriceFen, l.UnitPriceFen * l.Quantity, l.ReturnedQuantity)).ToArray(),
-        s.TotalFen, "CNY", s.CreatedAt);
+            l.Quantity, l.UnitPriceFen, l.UnitPriceFen * l.Quantity, l.ReturnedQuantity, l.DiscountFen,
+            quote?.Lines.First(q => q.ProductId == l.ProductId).Adjustments.Select(a => new PriceAdjustmentResponse(a.PromotionId.ToString(), a.CouponId?.ToString(),
+                english ? a.NameEn : a.NameZh, a.Kind, a.AmountFen)).ToArray())).ToArray(),
+        s.TotalFen, "CNY", s.CreatedAt, s.SubtotalFen == 0 ? s.TotalFen : s.SubtotalFen, s.DiscountFen);
 }
 
 internal static class CounterErrors

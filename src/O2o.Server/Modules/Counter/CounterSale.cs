@@ -8,6 +8,9 @@ internal sealed class CounterSale
     public Guid Id { get; init; } = Guid.CreateVersion7();
     public Guid StoreId { get; init; }
     public required string StaffId { get; init; }
+    public long SubtotalFen { get; init; }
+    /// <summary>What the promotions running at the counter took off, priced by the same engine as online orders.</summary>
+    public long DiscountFen { get; init; }
     public long TotalFen { get; init; }
     public DateTimeOffset CreatedAt { get; init; }
     public List<CounterSaleLine> Lines { get; init; } = [];
@@ -22,6 +25,8 @@ internal sealed class CounterSaleLine
     public string? NameEn { get; init; }
     public long UnitPriceFen { get; init; }
     public int Quantity { get; init; }
+    /// <summary>The line's share of the sale's discounts; a return refunds what was paid for its units.</summary>
+    public long DiscountFen { get; init; }
     /// <summary>Raised only by a conditional update, so concurrent returns never exceed what was sold.</summary>
     public int ReturnedQuantity { get; init; }
 }

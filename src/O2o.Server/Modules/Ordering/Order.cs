@@ -54,6 +54,28 @@ internal sealed class OrderLine
     public long LineTotalFen => UnitPriceFen * Quantity;
 }
 
+/// <summary>
+/// What a promotion or coupon took off the order, as priced at checkout: off a line, off the delivery fee, or a gift that came with it
+/// (amount 0). The order's discount is their sum, so the breakdown always explains it exactly.
+/// </summary>
+internal sealed class OrderDiscount
+{
+    public const string Line = "line", Delivery = "delivery", Gift = "gift";
+
+    public Guid Id { get; init; } = Guid.CreateVersion7();
+    public Guid OrderId { get; init; }
+    public required string Target { get; init; }
+    /// <summary>The line's product, or the gift; none for the delivery fee.</summary>
+    public Guid? ProductId { get; init; }
+    public Guid PromotionId { get; init; }
+    public Guid? CouponId { get; init; }
+    public required string Kind { get; init; }
+    public required string NameZh { get; init; }
+    public string? NameEn { get; init; }
+    public long AmountFen { get; init; }
+    public int Quantity { get; init; }
+}
+
 internal sealed class OrderTimelineEntry
 {
     public Guid Id { get; init; } = Guid.CreateVersion7();
@@ -107,19 +129,23 @@ internal sealed class Order
     public string? CancelReason { get; private set; }
     public int Version { get; private set; }
     public List<OrderTimelineEntry> Timeline { get; init; } = [];
+    public List<OrderDiscount> Discounts { get; init; } = [];
 
     public bool IsOpen => OrderStatus.Open.Contains(Status);
 
     public static Order Place(string customerId, Guid storeId, string fulfillmentType, DeliveryAddress? address, double? distanceKm,
         List<OrderLine> lines, long deliveryFeeFen, DateTimeOffset now, TimeSpan paymentTimeout, string? source = null, DateTimeOffset? pickupSlot = null,
-        DeliveryPromise? promise = null)
+        DeliveryPromise? promise = null, Func<Guid, List<OrderDiscount>>? discounts = null)
     {
         var id = Guid.CreateVersion7();
         var subtotal = lines.Sum(l => l.LineTotalFen);
+        var given = discounts?.Invoke(id) ?? [];
+        var discount = given.Sum(d => d.AmountFen);
         var order = new Order
         {
             Id = id, CustomerId = customerId, StoreId = storeId, FulfillmentType = fulfillmentType, DeliveryAddress = address,
-            DeliveryDistanceKm = distanceKm, SubtotalFen = subtotal, DeliveryFeeFen = deliveryFeeFen, TotalFen = subtotal + deliveryFeeFen,
+            DeliveryDistanceKm = distanceKm, SubtotalFen = subtotal, DeliveryFeeFen = deliveryFeeFen, DiscountFen = discount,
+            TotalFen = subtotal + deliveryFeeFen - discount, Discounts = given,
             CreatedAt = now, PaymentDeadline = now + paymentTimeout, Source = source, PickupSlotStart = pickupSlot,
             DeliverySpeed = promise?.Speed, PromisedFrom = promise?.From, PromisedBy = promise?.By,
             Lines = lines.Select(l => new OrderLine

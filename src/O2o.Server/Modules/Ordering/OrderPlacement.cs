@@ -5,6 +5,7 @@ using O2o.Server.Modules.Cart;
 using O2o.Server.Modules.Catalog;
 using O2o.Server.Modules.Delivery;
 using O2o.Server.Modules.Inventory;
+using O2o.Server.Modules.Promotions;
 using O2o.Server.Modules.Stores;
 using O2o.Server.Platform;
 
@@ -15,7 +16,7 @@ namespace O2o.Server.Modules.Ordering;
 /// Checkout and flash sales both come through here, so there is one way an order begins.
 /// </summary>
 internal sealed class OrderPlacement(O2oDb db, IStores stores, ICatalog catalog, ICart cart, IInventory inventory, PickupSlotBookings slots,
-    IOptions<OrderingOptions> options, IDeliveryQuotes delivery, EventBus events, TimeProvider clock)
+    IPromotions promotions, IOptions<OrderingOptions> options, IDeliveryQuotes delivery, EventBus events, TimeProvider clock)
 {
     public const int MaxLines = 100;
 
@@ -66,13 +67,22 @@ internal sealed class OrderPlacement(O2oDb db, IStores stores, ICatalog catalog,
             var kind = f.Type switch { FulfillmentType.Voucher => ProductKinds.Voucher, FulfillmentType.Booking => ProductKinds.Service, _ => ProductKinds.Goods };
             if (merged.Any(m => products[m.ProductId].Kind != kind)) return OrderingErrors.WrongProductKind;
 
+            Quote? price = null;
+            if (CheckoutPricing.Applies(f.Type!, merged))
+            {
+                var priced = await promotions.PriceAsync(CheckoutPricing.Request(request.CustomerId, store, merged, products, deliveryFee, request.CouponIds), ct);
+                if (!priced.IsSuccess) return priced.Error!;
+                price = priced.Value;
+            }
+
             var order = Order.Place(request.CustomerId, store.Id, f.Type!, address, distanceKm,
                 merged.Select(m => new OrderLine
                 {
                     ProductId = m.ProductId, Sku = products[m.ProductId].Sku, NameZh = products[m.ProductId].NameZh,
                     NameEn = products[m.ProductId].NameEn, UnitPriceFen = m.UnitPriceFen ?? products[m.ProductId].PriceFen, Quantity = m.Quantity,
                 }).ToList(),
-                deliveryFee, clock.GetUtcNow(), request.PaymentTimeout ?? options.Value.PaymentTimeout, request.Source, slot.Value, promise);
+                deliveryFee, clock.GetUtcNow(), request.PaymentTimeout ?? options.Value.PaymentTimeout, request.Source, slot.Value, promise,
+                price is null ? null : id => CheckoutPricing.Discounts(id, price));
 
             if (!prepaid)
             {
@@ -81,6 +91,7 @@ internal sealed class OrderPlacement(O2oDb db, IStores stores, ICatalog catalog,
             }
 
             if (slot.Value is { } start && !await slots.TakeAsync(store.Id, start, store.PickupSlots!.Capacity, ct)) return PickupSlotBookings.Full;
+            if (price is not null && await promotions.ReserveAsync(order.Id, request.CustomerId, price, ct) is { } refused) return refused;
             db.Add(order);
             if (fromCart) await cart.ClearAsync(request.CustomerId, ct);
             await db.SaveChangesAsync(ct);

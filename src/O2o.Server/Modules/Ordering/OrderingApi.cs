@@ -16,8 +16,9 @@ public sealed record OrderCharges(Guid OrderId, Guid StoreId, long SubtotalFen, 
 public sealed record PlacementLine(Guid ProductId, int Quantity, long? UnitPriceFen = null);
 
 /// <summary>An order to place for a customer; no lines means the whole cart.</summary>
+/// <summary><paramref name="CouponIds"/>: the coupons to use; null lets the pricing engine choose from the customer's wallet.</summary>
 public sealed record PlacementRequest(string CustomerId, FulfillmentDto Fulfillment, IReadOnlyList<PlacementLine>? Lines,
-    TimeSpan? PaymentTimeout = null, string? Source = null);
+    TimeSpan? PaymentTimeout = null, string? Source = null, IReadOnlyList<Guid>? CouponIds = null);
 
 /// <summary>Raised inside the transaction that cancels an order (by a person or by the payment timeout).</summary>
 public sealed record OrderCancelled(Guid OrderId, bool WasPaid, string Reason, string? Source) : IDomainEvent;

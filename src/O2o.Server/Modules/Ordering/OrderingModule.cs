@@ -25,5 +25,6 @@ public static class OrderingModule
         StoreOrders.Map(api);
         VerifyPickup.Map(api);
         PickupSlotBookings.Map(api);
+        PriceCart.Map(api);
     }
 }

@@ -42,6 +42,8 @@ internal static class OrderingPersistence
             });
             e.HasMany(o => o.Lines).WithOne().HasForeignKey(l => l.OrderId);
             e.HasMany(o => o.Timeline).WithOne().HasForeignKey(t => t.OrderId);
+            // Not auto-included: a third collection would multiply every order read; one order's view loads them itself.
+            e.HasMany(o => o.Discounts).WithOne().HasForeignKey(d => d.OrderId);
             e.Navigation(o => o.Lines).AutoInclude();
             e.Navigation(o => o.Timeline).AutoInclude();
             e.HasIndex(o => new { o.CustomerId, o.CreatedAt });
@@ -56,6 +58,16 @@ internal static class OrderingPersistence
             e.Property(l => l.NameZh).HasMaxLength(200);
             e.Property(l => l.NameEn).HasMaxLength(200);
             e.Ignore(l => l.LineTotalFen);
+        });
+        builder.Entity<OrderDiscount>(e =>
+        {
+            e.ToTable("ordering_order_discounts", t => t.HasCheckConstraint("ck_ordering_order_discounts_amount", "amount_fen >= 0"));
+            e.HasKey(d => d.Id);
+            e.Property(d => d.Target).HasMaxLength(16);
+            e.Property(d => d.Kind).HasMaxLength(32);
+            e.Property(d => d.NameZh).HasMaxLength(100);
+            e.Property(d => d.NameEn).HasMaxLength(100);
+            e.HasIndex(d => d.OrderId);
         });
         builder.Entity<OrderTimelineEntry>(e =>
         {

@@ -20,7 +20,8 @@ internal static class PlaceOrder
         var lines = request.Lines is null || request.Lines.Length == 0
             ? null
             : request.Lines.Select(l => new PlacementLine(Guid.TryParse(l.ProductId, out var id) ? id : Guid.Empty, l.Quantity!.Value)).ToList();
-        var result = await placement.PlaceAsync(new PlacementRequest(Actor.From(principal).UserId, request.Fulfillment!, lines), ct);
+        var result = await placement.PlaceAsync(new PlacementRequest(Actor.From(principal).UserId, request.Fulfillment!, lines,
+            CouponIds: CheckoutPricing.CouponIds(request.CouponIds)), ct);
         return result.IsSuccess
             ? TypedResults.Created($"/api/orders/{result.Value.Id}", OrderViews.ToResponse(result.Value, http.PrefersEnglish(), showPickupCode: true))
             : result.Error!.ToProblem();
@@ -31,6 +32,7 @@ internal static class PlaceOrder
         var v = new Validation();
         FulfillmentRules.Validate(request.Fulfillment, v);
         v.Lines("lines", request.Lines, OrderPlacement.MaxLines, l => l.ProductId, l => l.Quantity, required: false);
+        if (request.CouponIds is { Length: > 10 }) v.Add("couponIds", "At most 10 coupons.");
         return v;
     }
 }

@@ -69,5 +69,6 @@ internal static class PromotionsPersistence
             e.Property(o => o.CustomerId).HasMaxLength(64);
             e.HasIndex(o => o.SaleId);
         });
+        PromotionRulesPersistence.Configure(builder);
     }
 }

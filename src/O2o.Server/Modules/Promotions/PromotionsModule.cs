@@ -20,7 +20,15 @@ public static class PromotionsModule
         builder.Services.AddEventHandler<OrderCancelled, OnFlashSaleOrderCancelled>();
         builder.Services.AddMemoryCache();
         builder.Services.AddSingleton<FlashSaleDefinitions>();
+        builder.Services.AddSingleton<PromotionCatalog>();
+        builder.Services.AddScoped<IPromotions, PromotionsFacade>();
+        builder.Services.AddEventHandler<OrderCancelled, OnPromotedOrderCancelled>();
     }
 
-    public static void MapPromotions(this IEndpointRouteBuilder api) => FlashSaleEndpoints.Map(api);
+    public static void MapPromotions(this IEndpointRouteBuilder api)
+    {
+        FlashSaleEndpoints.Map(api);
+        PromotionAdminEndpoints.Map(api);
+        CouponEndpoints.Map(api);
+    }
 }

@@ -883,6 +883,10 @@ namespace O2o.Server.Platform.Migrations.Postgres
                         .HasColumnType("timestamp with time zone")
                         .HasColumnName("created_at");
 
+                    b.Property<long>("DiscountFen")
+                        .HasColumnType("bigint")
+                        .HasColumnName("discount_fen");
+
                     b.Property<string>("StaffId")
                         .IsRequired()
                         .HasMaxLength(64)
@@ -892,6 +896,10 @@ namespace O2o.Server.Platform.Migrations.Postgres
                     b.Property<Guid>("StoreId")
                         .HasColumnType("uuid")
                         .HasColumnName("store_id");
+
+                    b.Property<long>("SubtotalFen")
+                        .HasColumnType("bigint")
+                        .HasColumnName("subtotal_fen");
 
                     b.Property<long>("TotalFen")
                         .HasColumnType("bigint")
@@ -915,6 +923,10 @@ namespace O2o.Server.Platform.Migrations.Postgres
                     b.Property<Guid>("ProductId")
                         .HasColumnType("uuid")
                         .HasColumnName("product_id");
+
+                    b.Property<long>("DiscountFen")
+                        .HasColumnType("bigint")
+                        .HasColumnName("discount_fen");
 
                     b.Property<string>("NameEn")
                         .HasMaxLength(200)
@@ -2180,6 +2192,71 @@ namespace O2o.Server.Platform.Migrations.Postgres
                     b.ToTable("ordering_orders", (string)null);
                 });
 
+            modelBuilder.Entity("O2o.Server.Modules.Ordering.OrderDiscount", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<long>("AmountFen")
+                        .HasColumnType("bigint")
+                        .HasColumnName("amount_fen");
+
+                    b.Property<Guid?>("CouponId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("coupon_id");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("character varying(32)")
+                        .HasColumnName("kind");
+
+                    b.Property<string>("NameEn")
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)")
+                        .HasColumnName("name_en");
+
+                    b.Property<string>("NameZh")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)")
+                        .HasColumnName("name_zh");
+
+                    b.Property<Guid>("OrderId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("order_id");
+
+                    b.Property<Guid?>("ProductId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("product_id");
+
+                    b.Property<Guid>("PromotionId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("promotion_id");
+
+                    b.Property<int>("Quantity")
+                        .HasColumnType("integer")
+                        .HasColumnName("quantity");
+
+                    b.Property<string>("Target")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("character varying(16)")
+                        .HasColumnName("target");
+
+                    b.HasKey("Id")
+                        .HasName("pk_ordering_order_discounts");
+
+                    b.HasIndex("OrderId")
+                        .HasDatabaseName("ix_ordering_order_discounts_order_id");
+
+                    b.ToTable("ordering_order_discounts", null, t =>
+                        {
+                            t.HasCheckConstraint("ck_ordering_order_discounts_amount", "amount_fen >= 0");
+                        });
+                });
+
             modelBuilder.Entity("O2o.Server.Modules.Ordering.OrderLine", b =>
                 {
                     b.Property<Guid>("OrderId")
@@ -2467,6 +2544,66 @@ namespace O2o.Server.Platform.Migrations.Postgres
                     b.ToTable("payments_refunds", (string)null);
                 });
 
+            modelBuilder.Entity("O2o.Server.Modules.Promotions.Coupon", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<string>("CustomerId")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)")
+                        .HasColumnName("customer_id");
+
+                    b.Property<DateTimeOffset>("IssuedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("issued_at");
+
+                    b.Property<Guid?>("OrderId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("order_id");
+
+                    b.Property<Guid>("PromotionId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("promotion_id");
+
+                    b.Property<string>("Source")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("character varying(16)")
+                        .HasColumnName("source");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("character varying(16)")
+                        .HasColumnName("status");
+
+                    b.Property<DateTimeOffset?>("UsedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("used_at");
+
+                    b.Property<DateTimeOffset>("ValidFrom")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("valid_from");
+
+                    b.Property<DateTimeOffset>("ValidUntil")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("valid_until");
+
+                    b.HasKey("Id")
+                        .HasName("pk_promotions_coupons");
+
+                    b.HasIndex("OrderId")
+                        .HasDatabaseName("ix_promotions_coupons_order_id");
+
+                    b.HasIndex("CustomerId", "Status")
+                        .HasDatabaseName("ix_promotions_coupons_customer_id_status");
+
+                    b.ToTable("promotions_coupons", (string)null);
+                });
+
             modelBuilder.Entity("O2o.Server.Modules.Promotions.FlashSale", b =>
                 {
                     b.Property<Guid>("Id")
@@ -2586,6 +2723,259 @@ namespace O2o.Server.Platform.Migrations.Postgres
                         .HasDatabaseName("ix_promotions_flash_sale_orders_sale_id");
 
                     b.ToTable("promotions_flash_sale_orders", (string)null);
+                });
+
+            modelBuilder.Entity("O2o.Server.Modules.Promotions.Promotion", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<long>("AmountFen")
+                        .HasColumnType("bigint")
+                        .HasColumnName("amount_fen");
+
+                    b.Property<long?>("BudgetFen")
+                        .HasColumnType("bigint")
+                        .HasColumnName("budget_fen");
+
+                    b.Property<int?>("BudgetUses")
+                        .HasColumnType("integer")
+                        .HasColumnName("budget_uses");
+
+                    b.Property<long>("CapFen")
+                        .HasColumnType("bigint")
+                        .HasColumnName("cap_fen");
+
+                    b.Property<string>("Categories")
+                        .IsRequired()
+                        .HasMaxLength(4000)
+                        .HasColumnType("character varying(4000)")
+                        .HasColumnName("categories");
+
+                    b.Property<int>("Channels")
+                        .HasColumnType("integer")
+                        .HasColumnName("channels");
+
+                    b.Property<bool>("Claimable")
+                        .HasColumnType("boolean")
+                        .HasColumnName("claimable");
+
+                    b.Property<string>("Code")
+                        .HasMaxLength(32)
+                        .HasColumnType("character varying(32)")
+                        .HasColumnName("code");
+
+                    b.Property<DateTimeOffset>("CreatedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("created_at");
+
+                    b.Property<DateTimeOffset>("EndsAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("ends_at");
+
+                    b.Property<bool>("Exclusive")
+                        .HasColumnType("boolean")
+                        .HasColumnName("exclusive");
+
+                    b.Property<Guid?>("GiftProductId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("gift_product_id");
+
+                    b.Property<int>("GiftQuantity")
+                        .HasColumnType("integer")
+                        .HasColumnName("gift_quantity");
+
+                    b.Property<bool>("IsCoupon")
+                        .HasColumnType("boolean")
+                        .HasColumnName("is_coupon");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("character varying(32)")
+                        .HasColumnName("kind");
+
+                    b.Property<Guid>("MerchantId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("merchant_id");
+
+                    b.Property<int>("MinMemberTier")
+                        .HasColumnType("integer")
+                        .HasColumnName("min_member_tier");
+
+                    b.Property<long>("MinSpendFen")
+                        .HasColumnType("bigint")
+                        .HasColumnName("min_spend_fen");
+
+                    b.Property<string>("NameEn")
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)")
+                        .HasColumnName("name_en");
+
+                    b.Property<string>("NameZh")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)")
+                        .HasColumnName("name_zh");
+
+                    b.Property<int>("NthUnit")
+                        .HasColumnType("integer")
+                        .HasColumnName("nth_unit");
+
+                    b.Property<int?>("PerCustomerLimit")
+                        .HasColumnType("integer")
+                        .HasColumnName("per_customer_limit");
+
+                    b.Property<int>("Percent")
+                        .HasColumnType("integer")
+                        .HasColumnName("percent");
+
+                    b.Property<long>("PriceFen")
+                        .HasColumnType("bigint")
+                        .HasColumnName("price_fen");
+
+                    b.Property<string>("ProductIds")
+                        .IsRequired()
+                        .HasMaxLength(20000)
+                        .HasColumnType("character varying(20000)")
+                        .HasColumnName("product_ids");
+
+                    b.Property<string>("SegmentIds")
+                        .IsRequired()
+                        .HasMaxLength(4000)
+                        .HasColumnType("character varying(4000)")
+                        .HasColumnName("segment_ids");
+
+                    b.Property<long>("SpentFen")
+                        .HasColumnType("bigint")
+                        .HasColumnName("spent_fen");
+
+                    b.Property<string>("StackingGroup")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("character varying(32)")
+                        .HasColumnName("stacking_group");
+
+                    b.Property<DateTimeOffset>("StartsAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("starts_at");
+
+                    b.Property<string>("StoreIds")
+                        .IsRequired()
+                        .HasMaxLength(20000)
+                        .HasColumnType("character varying(20000)")
+                        .HasColumnName("store_ids");
+
+                    b.Property<string>("Tiers")
+                        .IsRequired()
+                        .HasMaxLength(1000)
+                        .HasColumnType("character varying(1000)")
+                        .HasColumnName("tiers");
+
+                    b.Property<int>("Uses")
+                        .HasColumnType("integer")
+                        .HasColumnName("uses");
+
+                    b.Property<int?>("ValidDays")
+                        .HasColumnType("integer")
+                        .HasColumnName("valid_days");
+
+                    b.HasKey("Id")
+                        .HasName("pk_promotions_definitions");
+
+                    b.HasIndex("Code")
+                        .IsUnique()
+                        .HasDatabaseName("ix_promotions_definitions_code");
+
+                    b.HasIndex("MerchantId", "EndsAt")
+                        .HasDatabaseName("ix_promotions_definitions_merchant_id_ends_at");
+
+                    b.ToTable("promotions_definitions", null, t =>
+                        {
+                            t.HasCheckConstraint("ck_promotions_definitions_spent", "spent_fen >= 0 AND (budget_fen IS NULL OR spent_fen <= budget_fen)");
+
+                            t.HasCheckConstraint("ck_promotions_definitions_uses", "uses >= 0 AND (budget_uses IS NULL OR uses <= budget_uses)");
+                        });
+                });
+
+            modelBuilder.Entity("O2o.Server.Modules.Promotions.PromotionApplication", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<long>("AmountFen")
+                        .HasColumnType("bigint")
+                        .HasColumnName("amount_fen");
+
+                    b.Property<DateTimeOffset>("At")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("at");
+
+                    b.Property<bool>("Budgeted")
+                        .HasColumnType("boolean")
+                        .HasColumnName("budgeted");
+
+                    b.Property<Guid?>("CouponId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("coupon_id");
+
+                    b.Property<string>("CustomerId")
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)")
+                        .HasColumnName("customer_id");
+
+                    b.Property<bool>("Limited")
+                        .HasColumnType("boolean")
+                        .HasColumnName("limited");
+
+                    b.Property<Guid>("OrderId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("order_id");
+
+                    b.Property<Guid>("PromotionId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("promotion_id");
+
+                    b.Property<bool>("Released")
+                        .HasColumnType("boolean")
+                        .HasColumnName("released");
+
+                    b.HasKey("Id")
+                        .HasName("pk_promotions_applications");
+
+                    b.HasIndex("OrderId")
+                        .HasDatabaseName("ix_promotions_applications_order_id");
+
+                    b.HasIndex("PromotionId")
+                        .HasDatabaseName("ix_promotions_applications_promotion_id");
+
+                    b.ToTable("promotions_applications", (string)null);
+                });
+
+            modelBuilder.Entity("O2o.Server.Modules.Promotions.PromotionCustomerUse", b =>
+                {
+                    b.Property<Guid>("PromotionId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("promotion_id");
+
+                    b.Property<string>("CustomerId")
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)")
+                        .HasColumnName("customer_id");
+
+                    b.Property<int>("Uses")
+                        .HasColumnType("integer")
+                        .HasColumnName("uses");
+
+                    b.HasKey("PromotionId", "CustomerId")
+                        .HasName("pk_promotions_customer_uses");
+
+                    b.ToTable("promotions_customer_uses", null, t =>
+                        {
+                            t.HasCheckConstraint("ck_promotions_customer_uses_uses", "uses >= 0");
+                        });
                 });
 
             modelBuilder.Entity("O2o.Server.Modules.Stores.Merchant", b =>
@@ -3225,6 +3615,16 @@ namespace O2o.Server.Platform.Migrations.Postgres
                     b.Navigation("DeliveryAddress");
                 });
 
+            modelBuilder.Entity("O2o.Server.Modules.Ordering.OrderDiscount", b =>
+                {
+                    b.HasOne("O2o.Server.Modules.Ordering.Order", null)
+                        .WithMany("Discounts")
+                        .HasForeignKey("OrderId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_ordering_order_discounts_ordering_orders_order_id");
+                });
+
             modelBuilder.Entity("O2o.Server.Modules.Ordering.OrderLine", b =>
                 {
                     b.HasOne("O2o.Server.Modules.Ordering.Order", null)
@@ -3267,6 +3667,8 @@ namespace O2o.Server.Platform.Migrations.Postgres
 
             modelBuilder.Entity("O2o.Server.Modules.Ordering.Order", b =>
                 {
+                    b.Navigation("Discounts");
+
                     b.Navigation("Lines");
 
                     b.Navigation("Timeline");

@@ -874,6 +874,10 @@ namespace O2o.Server.Platform.Migrations.Sqlite
                         .HasColumnType("INTEGER")
                         .HasColumnName("created_at");
 
+                    b.Property<long>("DiscountFen")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("discount_fen");
+
                     b.Property<string>("StaffId")
                         .IsRequired()
                         .HasMaxLength(64)
@@ -883,6 +887,10 @@ namespace O2o.Server.Platform.Migrations.Sqlite
                     b.Property<Guid>("StoreId")
                         .HasColumnType("TEXT")
                         .HasColumnName("store_id");
+
+                    b.Property<long>("SubtotalFen")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("subtotal_fen");
 
                     b.Property<long>("TotalFen")
                         .HasColumnType("INTEGER")
@@ -906,6 +914,10 @@ namespace O2o.Server.Platform.Migrations.Sqlite
                     b.Property<Guid>("ProductId")
                         .HasColumnType("TEXT")
                         .HasColumnName("product_id");
+
+                    b.Property<long>("DiscountFen")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("discount_fen");
 
                     b.Property<string>("NameEn")
                         .HasMaxLength(200)
@@ -2169,6 +2181,71 @@ namespace O2o.Server.Platform.Migrations.Sqlite
                     b.ToTable("ordering_orders", (string)null);
                 });
 
+            modelBuilder.Entity("O2o.Server.Modules.Ordering.OrderDiscount", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("id");
+
+                    b.Property<long>("AmountFen")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("amount_fen");
+
+                    b.Property<Guid?>("CouponId")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("coupon_id");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("kind");
+
+                    b.Property<string>("NameEn")
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("name_en");
+
+                    b.Property<string>("NameZh")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("name_zh");
+
+                    b.Property<Guid>("OrderId")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("order_id");
+
+                    b.Property<Guid?>("ProductId")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("product_id");
+
+                    b.Property<Guid>("PromotionId")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("promotion_id");
+
+                    b.Property<int>("Quantity")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("quantity");
+
+                    b.Property<string>("Target")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("target");
+
+                    b.HasKey("Id")
+                        .HasName("pk_ordering_order_discounts");
+
+                    b.HasIndex("OrderId")
+                        .HasDatabaseName("ix_ordering_order_discounts_order_id");
+
+                    b.ToTable("ordering_order_discounts", null, t =>
+                        {
+                            t.HasCheckConstraint("ck_ordering_order_discounts_amount", "amount_fen >= 0");
+                        });
+                });
+
             modelBuilder.Entity("O2o.Server.Modules.Ordering.OrderLine", b =>
                 {
                     b.Property<Guid>("OrderId")
@@ -2456,6 +2533,66 @@ namespace O2o.Server.Platform.Migrations.Sqlite
                     b.ToTable("payments_refunds", (string)null);
                 });
 
+            modelBuilder.Entity("O2o.Server.Modules.Promotions.Coupon", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("id");
+
+                    b.Property<string>("CustomerId")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("customer_id");
+
+                    b.Property<long>("IssuedAt")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("issued_at");
+
+                    b.Property<Guid?>("OrderId")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("order_id");
+
+                    b.Property<Guid>("PromotionId")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("promotion_id");
+
+                    b.Property<string>("Source")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("source");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("status");
+
+                    b.Property<long?>("UsedAt")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("used_at");
+
+                    b.Property<long>("ValidFrom")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("valid_from");
+
+                    b.Property<long>("ValidUntil")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("valid_until");
+
+                    b.HasKey("Id")
+                        .HasName("pk_promotions_coupons");
+
+                    b.HasIndex("OrderId")
+                        .HasDatabaseName("ix_promotions_coupons_order_id");
+
+                    b.HasIndex("CustomerId", "Status")
+                        .HasDatabaseName("ix_promotions_coupons_customer_id_status");
+
+                    b.ToTable("promotions_coupons", (string)null);
+                });
+
             modelBuilder.Entity("O2o.Server.Modules.Promotions.FlashSale", b =>
                 {
                     b.Property<Guid>("Id")
@@ -2575,6 +2712,259 @@ namespace O2o.Server.Platform.Migrations.Sqlite
                         .HasDatabaseName("ix_promotions_flash_sale_orders_sale_id");
 
                     b.ToTable("promotions_flash_sale_orders", (string)null);
+                });
+
+            modelBuilder.Entity("O2o.Server.Modules.Promotions.Promotion", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("id");
+
+                    b.Property<long>("AmountFen")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("amount_fen");
+
+                    b.Property<long?>("BudgetFen")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("budget_fen");
+
+                    b.Property<int?>("BudgetUses")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("budget_uses");
+
+                    b.Property<long>("CapFen")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("cap_fen");
+
+                    b.Property<string>("Categories")
+                        .IsRequired()
+                        .HasMaxLength(4000)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("categories");
+
+                    b.Property<int>("Channels")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("channels");
+
+                    b.Property<bool>("Claimable")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("claimable");
+
+                    b.Property<string>("Code")
+                        .HasMaxLength(32)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("code");
+
+                    b.Property<long>("CreatedAt")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("created_at");
+
+                    b.Property<long>("EndsAt")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("ends_at");
+
+                    b.Property<bool>("Exclusive")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("exclusive");
+
+                    b.Property<Guid?>("GiftProductId")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("gift_product_id");
+
+                    b.Property<int>("GiftQuantity")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("gift_quantity");
+
+                    b.Property<bool>("IsCoupon")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("is_coupon");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("kind");
+
+                    b.Property<Guid>("MerchantId")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("merchant_id");
+
+                    b.Property<int>("MinMemberTier")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("min_member_tier");
+
+                    b.Property<long>("MinSpendFen")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("min_spend_fen");
+
+                    b.Property<string>("NameEn")
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("name_en");
+
+                    b.Property<string>("NameZh")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("name_zh");
+
+                    b.Property<int>("NthUnit")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("nth_unit");
+
+                    b.Property<int?>("PerCustomerLimit")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("per_customer_limit");
+
+                    b.Property<int>("Percent")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("percent");
+
+                    b.Property<long>("PriceFen")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("price_fen");
+
+                    b.Property<string>("ProductIds")
+                        .IsRequired()
+                        .HasMaxLength(20000)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("product_ids");
+
+                    b.Property<string>("SegmentIds")
+                        .IsRequired()
+                        .HasMaxLength(4000)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("segment_ids");
+
+                    b.Property<long>("SpentFen")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("spent_fen");
+
+                    b.Property<string>("StackingGroup")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("stacking_group");
+
+                    b.Property<long>("StartsAt")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("starts_at");
+
+                    b.Property<string>("StoreIds")
+                        .IsRequired()
+                        .HasMaxLength(20000)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("store_ids");
+
+                    b.Property<string>("Tiers")
+                        .IsRequired()
+                        .HasMaxLength(1000)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("tiers");
+
+                    b.Property<int>("Uses")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("uses");
+
+                    b.Property<int?>("ValidDays")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("valid_days");
+
+                    b.HasKey("Id")
+                        .HasName("pk_promotions_definitions");
+
+                    b.HasIndex("Code")
+                        .IsUnique()
+                        .HasDatabaseName("ix_promotions_definitions_code");
+
+                    b.HasIndex("MerchantId", "EndsAt")
+                        .HasDatabaseName("ix_promotions_definitions_merchant_id_ends_at");
+
+                    b.ToTable("promotions_definitions", null, t =>
+                        {
+                            t.HasCheckConstraint("ck_promotions_definitions_spent", "spent_fen >= 0 AND (budget_fen IS NULL OR spent_fen <= budget_fen)");
+
+                            t.HasCheckConstraint("ck_promotions_definitions_uses", "uses >= 0 AND (budget_uses IS NULL OR uses <= budget_uses)");
+                        });
+                });
+
+            modelBuilder.Entity("O2o.Server.Modules.Promotions.PromotionApplication", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("id");
+
+                    b.Property<long>("AmountFen")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("amount_fen");
+
+                    b.Property<long>("At")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("at");
+
+                    b.Property<bool>("Budgeted")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("budgeted");
+
+                    b.Property<Guid?>("CouponId")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("coupon_id");
+
+                    b.Property<string>("CustomerId")
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("customer_id");
+
+                    b.Property<bool>("Limited")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("limited");
+
+                    b.Property<Guid>("OrderId")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("order_id");
+
+                    b.Property<Guid>("PromotionId")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("promotion_id");
+
+                    b.Property<bool>("Released")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("released");
+
+                    b.HasKey("Id")
+                        .HasName("pk_promotions_applications");
+
+                    b.HasIndex("OrderId")
+                        .HasDatabaseName("ix_promotions_applications_order_id");
+
+                    b.HasIndex("PromotionId")
+                        .HasDatabaseName("ix_promotions_applications_promotion_id");
+
+                    b.ToTable("promotions_applications", (string)null);
+                });
+
+            modelBuilder.Entity("O2o.Server.Modules.Promotions.PromotionCustomerUse", b =>
+                {
+                    b.Property<Guid>("PromotionId")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("promotion_id");
+
+                    b.Property<string>("CustomerId")
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("customer_id");
+
+                    b.Property<int>("Uses")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("uses");
+
+                    b.HasKey("PromotionId", "CustomerId")
+                        .HasName("pk_promotions_customer_uses");
+
+                    b.ToTable("promotions_customer_uses", null, t =>
+                        {
+                            t.HasCheckConstraint("ck_promotions_customer_uses_uses", "uses >= 0");
+                        });
                 });
 
             modelBuilder.Entity("O2o.Server.Modules.Stores.Merchant", b =>
@@ -3214,6 +3604,16 @@ namespace O2o.Server.Platform.Migrations.Sqlite
                     b.Navigation("DeliveryAddress");
                 });
 
+            modelBuilder.Entity("O2o.Server.Modules.Ordering.OrderDiscount", b =>
+                {
+                    b.HasOne("O2o.Server.Modules.Ordering.Order", null)
+                        .WithMany("Discounts")
+                        .HasForeignKey("OrderId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_ordering_order_discounts_ordering_orders_order_id");
+                });
+
             modelBuilder.Entity("O2o.Server.Modules.Ordering.OrderLine", b =>
                 {
                     b.HasOne("O2o.Server.Modules.Ordering.Order", null)
@@ -3256,6 +3656,8 @@ namespace O2o.Server.Platform.Migrations.Sqlite
 
             modelBuilder.Entity("O2o.Server.Modules.Ordering.Order", b =>
                 {
+                    b.Navigation("Discounts");
+
                     b.Navigation("Lines");
 
                     b.Navigation("Timeline");

@@ -1,0 +1,60 @@
+using O2o.Server.Kernel;
+using O2o.Server.Platform;
+
+namespace O2o.Server.Modules.Promotions;
+
+/// <summary>
+/// The demo chain's live promotions (满100减20/满200减50 everywhere, 第二件半价 on fresh milk, a member price on premium milk) and
+/// coupons: a free-delivery coupon and a 满50减10 in the demo customer's wallet, the free-delivery coupon also to claim, and the code WELCOME10.
+/// </summary>
+public static class PromotionsDemo
+{
+    public const string WelcomeCode = "WELCOME10";
+
+    public static async Task SeedAsync(O2oDb db, Guid merchantId, string customerId, DateTimeOffset now, CancellationToken ct)
+    {
+        var (from, until) = (now.AddMinutes(-1), now.AddDays(60));
+        Promotion Define(string key, string kind, string nameZh, string nameEn, bool coupon, Action<Promotion> terms)
+        {
+            var p = new Promotion
+            {
+                Id = StableId.From($"demo:promotion:{key}"), MerchantId = merchantId, IsCoupon = coupon, Kind = kind, NameZh = nameZh, NameEn = nameEn,
+                Channels = 3, StartsAt = from, EndsAt = until, CreatedAt = now,
+                StackingGroup = Pricing.PricingRule.DefaultGroup(PromotionKinds.ByName[kind], coupon),
+            };
+            terms(p);
+            db.Add(p);
+            return p;
+        }
+
+        Define("spend-save", "spend_save", "满100减20，满200减50", "¥20 off ¥100, ¥50 off ¥200", false,
+            p => p.Tiers = Promotion.TiersJson([(10000, 2000), (20000, 5000)]));
+        Define("milk-second-half", "nth_item", "光明鲜牛奶第二件半价", "Bright fresh milk: second at half price", false, p =>
+        {
+            (p.ProductIds, p.NthUnit, p.Percent) = ([StableId.From("demo:product:DB-0001")], 2, 50);
+            p.Channels = 1;
+        });
+        Define("member-youbei", "member_price", "优倍鲜牛奶会员价 ¥15.90", "Youbei fresh milk member price ¥15.90", false,
+            p => (p.ProductIds, p.PriceFen, p.MinMemberTier) = ([StableId.From("demo:product:DB-0002")], 1590, 1));
+        var delivery = Define("free-delivery", "free_delivery", "免运费券", "Free delivery coupon", true, p =>
+        {
+            (p.Claimable, p.ValidDays, p.Channels) = (true, 30, 1);
+            p.PerCustomerLimit = 3;
+        });
+        var fifty = Define("fifty-minus-ten", "fixed_off", "满50减10元券", "¥10 off ¥50 coupon", true,
+            p => (p.MinSpendFen, p.AmountFen, p.ValidDays) = (5000, 1000, 30));
+        Define("welcome", "percent_off", "新客9折券（最高减10元）", "Welcome: 10% off, up to ¥10", true,
+            p => (p.Percent, p.CapFen, p.Code, p.Channels) = (10, 1000, WelcomeCode, 1));
+
+        foreach (var definition in new[] { delivery, fifty })
+        {
+            db.Add(new Coupon
+            {
+                Id = StableId.From($"demo:coupon:{definition.Id}"), PromotionId = definition.Id, CustomerId = customerId, Source = "issued",
+                ValidFrom = from, ValidUntil = now.AddDays(30), IssuedAt = now,
+            });
+            db.Add(new PromotionCustomerUse { PromotionId = definition.Id, CustomerId = customerId, Uses = 1 });
+        }
+        await db.SaveChangesAsync(ct);
+    }
+}
