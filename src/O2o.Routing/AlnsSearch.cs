@@ -69,6 +69,9 @@ internal sealed partial class AlnsSearch
 
     public long Iterations { get; private set; }
 
+    /// <summary>The first solution that served every request, kept as a fallback for the caller.</summary>
+    public AlnsSolution? FirstComplete { get; private set; }
+
     private double Elapsed => _clock.Elapsed.TotalSeconds;
 
     /// <summary>The best solution found within <paramref name="seconds"/>; it may leave requests out only if none served them all.</summary>
@@ -80,6 +83,8 @@ internal sealed partial class AlnsSearch
         Repair(best, _problem.MaxVehicles, 2, false);
         _pendingCount = 0;
         if (best.Unassigned > 0 && !Complete(best, _problem.MaxVehicles, seconds)) return best;
+        FirstComplete = new AlnsSolution(_problem);
+        FirstComplete.CopyFrom(best);
 
         MinimiseVehicles(best, seconds);
         MinimiseDistance(best, seconds);
