@@ -21,6 +21,9 @@ internal sealed partial class AlnsSearch
     private const double ScoreNewBest = 33, ScoreBetter = 9, ScoreAccepted = 13;
     /// <summary>The distance phase starts accepting a solution this much longer half of the time, and cools to <see cref="FinalCooling"/> of it.</summary>
     private const double StartWorse = 0.01, FinalCooling = 0.01;
+    /// <summary>Each destroy removes between 4 requests and this share of them (at most <see cref="RemovalMost"/>).</summary>
+    private const double RemovalShare = 0.3;
+    private const int RemovalMost = 40;
     private const double VehiclePhaseShare = 0.55, VehicleStallShare = 0.3;
 
     private readonly AlnsProblem _problem;
@@ -243,7 +246,7 @@ internal sealed partial class AlnsSearch
     {
         var requests = _problem.RequestCount;
         var least = Math.Min(4, requests);
-        var most = Math.Max(least, Math.Min(40, (int)(0.3 * requests)));
+        var most = Math.Max(least, Math.Min(RemovalMost, (int)(RemovalShare * requests)));
         return least + _random.Next(most - least + 1);
     }
 
