@@ -25,10 +25,11 @@ internal static class RoutingBench
         var data = args.Get("data") ?? FindData(verb);
         var seconds = args.GetSeconds("seconds", 60, 0.1, 3600);
         var parallel = args.GetInt("parallel", 1, 1, 64);
-        var solver = args.Get("solver", "ortools") switch
+        IRoutingSolver solver = args.Get("solver", "ortools") switch
         {
             "ortools" => new OrToolsSolver(),
-            var other => throw new UsageException($"Unknown solver '{other}': use ortools."),
+            "alns" => new AlnsSolver(),
+            var other => throw new UsageException($"Unknown solver '{other}': use ortools or alns."),
         };
         var instances = Directory.GetFiles(Path.Combine(data, "instances"), "*.txt").OrderBy(f => f, StringComparer.Ordinal).ToList();
         var wanted = args.GetList("instances");
