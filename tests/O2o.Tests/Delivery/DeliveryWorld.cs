@@ -4,7 +4,7 @@ using O2o.Tests.Support;
 
 namespace O2o.Tests.Delivery;
 
-/// <summary>Dispatch every half second with short planning and a five-second offer timeout, so a test sees rounds quickly.</summary>
+/// <summary>Dispatch every half second with short planning and a five-second offer timeout, so a test sees rounds quickly; positions kept at most once a minute.</summary>
 public sealed class DeliverySqliteApp() : AppFixture(DatabaseKind.Sqlite, null)
 {
     protected override IEnumerable<KeyValuePair<string, string?>> Settings => DeliveryWorld.FastDispatch;
@@ -23,7 +23,7 @@ public sealed class DeliveryWorld(AppFixture fixture)
     public static readonly KeyValuePair<string, string?>[] FastDispatch =
     [
         new("Delivery:DispatchInterval", "00:00:00.500"), new("Delivery:PlanningTimeLimit", "00:00:00.300"),
-        new("Delivery:OfferTimeout", "00:00:05"), new("Delivery:PositionMinInterval", "00:00:05"),
+        new("Delivery:OfferTimeout", "00:00:05"), new("Delivery:PositionMinInterval", "00:01:00"),
     ];
 
     public World World { get; } = new(fixture);
