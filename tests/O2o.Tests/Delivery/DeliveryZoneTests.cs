@@ -29,11 +29,29 @@ public abstract class DeliveryZoneTests(AppFixture fixture)
         Assert.Equal("polygon", farNorth.Str("zone"));
         var nearEast = (await _d.World.Anonymous().Get(Quote(store, lat, lng + 0.01))).Is(HttpStatusCode.OK); // ~1 km, inside the radius
         Assert.False(nearEast["inArea"].GetValue<bool>());
-        (await DeliveryWorld.Order(customer.Api, store, product, lat, lng + 0.01)).Is(HttpStatusCode.UnprocessableEntity, "out_of_delivery_area");
+        var outside = (await DeliveryWorld.Order(customer.Api, store, product, lat, lng + 0.01)).Is(HttpStatusCode.UnprocessableEntity, "out_of_delivery_area");
+        Assert.Equal("polygon", outside.Str("zone"));
+        Assert.Contains("drawn", outside.Str("detail"), StringComparison.Ordinal);
         (await DeliveryWorld.Order(customer.Api, store, product, lat + 0.06, lng)).Is(HttpStatusCode.Created);
 
         (await admin.Delete($"/api/stores/{store}/delivery-zone")).Is(HttpStatusCode.NoContent);
         Assert.True((await _d.World.Anonymous().Get(Quote(store, lat, lng + 0.01))).Is(HttpStatusCode.OK)["inArea"].GetValue<bool>());
+    }
+
+    [Fact]
+    public async Task The_delivery_report_validates_its_days_and_shows_only_the_callers_stores()
+    {
+        var (store, _, _, _) = await _d.DeliveringStore();
+        var admin = await _d.World.Admin();
+        (await admin.Get("/api/admin/delivery/report?from=yesterday")).Is(HttpStatusCode.BadRequest, "validation_failed");
+        (await admin.Get("/api/admin/delivery/report?from=2026-11-20&to=2026-11-10")).Is(HttpStatusCode.BadRequest, "validation_failed");
+        (await admin.Get("/api/admin/delivery/report?from=2026-01-01&to=2026-12-31")).Is(HttpStatusCode.BadRequest, "validation_failed");
+        (await admin.Get($"/api/admin/delivery/report?storeId={Guid.NewGuid()}")).Is(HttpStatusCode.NotFound, "store_not_found");
+        var empty = (await admin.Get($"/api/admin/delivery/report?storeId={store}")).Is(HttpStatusCode.OK);
+        Assert.Equal(0, empty.Long("delivered"));
+        Assert.Empty(empty.Json!["rows"]!.AsArray());
+        (await (await _d.World.NewStaff(store)).Get("/api/admin/delivery/report")).Is(HttpStatusCode.Forbidden);
+        (await (await _d.World.NewCustomer()).Api.Get("/api/admin/delivery/report")).Is(HttpStatusCode.Forbidden);
     }
 
     [Theory]

@@ -10,7 +10,7 @@ namespace O2o.Server.Modules.Delivery;
 
 /// <summary>What a rider does, for the HTTP API, the rider hub and the demo's simulated riders alike.</summary>
 internal sealed class RiderDesk(O2oDb db, IStores stores, IOrdering ordering, ILiveDeliveries live, DispatchSignal signal, IOptions<DeliveryOptions> options,
-    TimeProvider clock)
+    TimeProvider clock, ILogger<RiderDesk> logger)
 {
     private static readonly TimeSpan MaxLag = TimeSpan.FromMinutes(5);
     private static readonly TimeSpan MaxLead = TimeSpan.FromSeconds(30);
@@ -81,7 +81,8 @@ internal sealed class RiderDesk(O2oDb db, IStores stores, IOrdering ordering, IL
             return await Task.FromResult<Error?>(null);
         }, ct);
 
-    public async Task<Result<DeliveryJob>> DeclineAsync(Rider rider, Guid orderId, CancellationToken ct)
+    /// <summary>The reason is logged for operations (riders' reasons are not kept with the job).</summary>
+    public async Task<Result<DeliveryJob>> DeclineAsync(Rider rider, Guid orderId, string? reason, CancellationToken ct)
     {
         var result = await ActAsync(rider, orderId, "declined", job =>
         {
@@ -89,7 +90,9 @@ internal sealed class RiderDesk(O2oDb db, IStores stores, IOrdering ordering, IL
             job.GiveBack(declined: true);
             return Task.FromResult<Error?>(null);
         }, ct);
-        if (result.IsSuccess) signal.Poke();
+        if (!result.IsSuccess) return result;
+        logger.LogInformation("Rider {RiderId} gave back the delivery of order {OrderId}: {Reason}", rider.Id, orderId, reason ?? "(no reason)");
+        signal.Poke();
         return result;
     }
 

@@ -18,8 +18,7 @@ internal static class RiderEndpoints
         rider.MapGet("/jobs", Jobs).WithSummary("Offers and deliveries the rider holds, in planned order");
         rider.MapPost("/jobs/{orderId}/accept", (string orderId, ClaimsPrincipal p, RiderDesk d, CancellationToken ct) =>
             Act(orderId, p, d, (r, id) => d.AcceptAsync(r, id, ct), ct)).WithSummary("Accept an offer before it lapses");
-        rider.MapPost("/jobs/{orderId}/decline", (string orderId, DeclineRequest? request, ClaimsPrincipal p, RiderDesk d, CancellationToken ct) =>
-            Act(orderId, p, d, (r, id) => d.DeclineAsync(r, id, ct), ct)).WithSummary("Decline an offer (or give back an accepted delivery before pickup)");
+        rider.MapPost("/jobs/{orderId}/decline", Decline).WithSummary("Decline an offer (or give back an accepted delivery before pickup), with an optional reason");
         rider.MapPost("/jobs/{orderId}/picked-up", (string orderId, ClaimsPrincipal p, RiderDesk d, CancellationToken ct) =>
             Act(orderId, p, d, (r, id) => d.PickUpAsync(r, id, ct), ct)).WithSummary("Picked up at the store: the order goes out for delivery");
         rider.MapPost("/jobs/{orderId}/delivered", Delivered).WithSummary("Delivered, with the customer's receipt code or a photo reference as proof");
@@ -60,6 +59,12 @@ internal static class RiderEndpoints
         if (await desk.FindAsync(Actor.From(principal).UserId, ct) is not { } rider) return DeliveryErrors.RiderNotFound.ToProblem();
         var held = await desk.HeldAsync(rider.Id, ct);
         return Results.Ok(held.OrderBy(j => j.PlannedSequence ?? int.MaxValue).ThenBy(j => j.PromisedBy).Select(RiderViews.ToResponse).ToArray());
+    }
+
+    private static async Task<IResult> Decline(string orderId, DeclineRequest? request, ClaimsPrincipal principal, RiderDesk desk, CancellationToken ct)
+    {
+        if (new Validation().Text("reason", request?.Reason, 200, required: false).Error is { } invalid) return invalid.ToProblem();
+        return await Act(orderId, principal, desk, (r, id) => desk.DeclineAsync(r, id, request?.Reason?.Trim(), ct), ct);
     }
 
     private static async Task<IResult> Delivered(string orderId, DeliveredRequest request, ClaimsPrincipal principal, RiderDesk desk, CancellationToken ct)

@@ -42,7 +42,7 @@ internal sealed class OrderPlacement(O2oDb db, IStores stores, ICatalog catalog,
         {
             var a = f.Address!;
             var terms = await delivery.QuoteAsync(store, a.Lat!.Value, a.Lng!.Value, f.Speed ?? DeliverySpeeds.Express, clock.GetUtcNow(), ct);
-            if (!terms.InArea) return OrderingErrors.OutOfDeliveryArea(terms.DistanceKm, terms.DeliveryRadiusKm);
+            if (!terms.InArea) return OrderingErrors.OutOfDeliveryArea(terms.DistanceKm, terms.DeliveryRadiusKm, terms.ZoneKind);
             address = new DeliveryAddress { Line = a.Line!.Trim(), Lat = a.Lat.Value, Lng = a.Lng.Value, ContactName = a.ContactName!.Trim(), ContactPhone = a.ContactPhone!.Trim() };
             (distanceKm, deliveryFee, promise) = (terms.DistanceKm, terms.FeeFen, new DeliveryPromise(terms.Speed, terms.PromisedFrom, terms.PromisedBy));
         }

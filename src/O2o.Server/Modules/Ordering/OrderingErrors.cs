@@ -20,11 +20,16 @@ internal static class OrderingErrors
         Error.Conflict("invalid_order_status", $"An order that is {from} cannot become {to}.")
             with { Extensions = new Dictionary<string, object?> { ["currentStatus"] = from } };
 
-    public static Error OutOfDeliveryArea(double distanceKm, double radiusKm) =>
-        Error.Unprocessable("out_of_delivery_area", $"The address is {distanceKm:0.0} km from the store, which delivers within {radiusKm:0.0} km.")
+    /// <summary>Outside the store's zone: its radius, or the area drawn for it (<paramref name="zone"/> <c>polygon</c>).</summary>
+    public static Error OutOfDeliveryArea(double distanceKm, double radiusKm, string zone = "radius") =>
+        Error.Unprocessable("out_of_delivery_area", zone == "polygon"
+                ? $"The address is {distanceKm:0.0} km from the store, outside the delivery area drawn for it."
+                : $"The address is {distanceKm:0.0} km from the store, which delivers within {radiusKm:0.0} km.")
             with
             {
-                Extensions = new Dictionary<string, object?> { ["distanceKm"] = Math.Round(distanceKm, 3), ["deliveryRadiusKm"] = radiusKm },
-                DetailZh = $"收货地址距门店 {distanceKm:0.0} 公里，超出 {radiusKm:0.0} 公里的配送范围。",
+                Extensions = new Dictionary<string, object?> { ["distanceKm"] = Math.Round(distanceKm, 3), ["deliveryRadiusKm"] = radiusKm, ["zone"] = zone },
+                DetailZh = zone == "polygon"
+                    ? $"收货地址距门店 {distanceKm:0.0} 公里，不在门店划定的配送区域内。"
+                    : $"收货地址距门店 {distanceKm:0.0} 公里，超出 {radiusKm:0.0} 公里的配送范围。",
             };
 }

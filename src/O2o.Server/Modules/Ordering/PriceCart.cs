@@ -38,7 +38,7 @@ internal static class PriceCart
         if (f.Type == FulfillmentType.Delivery)
         {
             var quote = await delivery.QuoteAsync(store, f.Address!.Lat!.Value, f.Address.Lng!.Value, f.Speed ?? DeliverySpeeds.Express, clock.GetUtcNow(), ct);
-            if (!quote.InArea) return OrderingErrors.OutOfDeliveryArea(quote.DistanceKm, quote.DeliveryRadiusKm).ToProblem();
+            if (!quote.InArea) return OrderingErrors.OutOfDeliveryArea(quote.DistanceKm, quote.DeliveryRadiusKm, quote.ZoneKind).ToProblem();
             fee = quote.FeeFen;
         }
 
