@@ -32,6 +32,7 @@ internal sealed class OrderWorkflow(O2oDb db, IInventory inventory, PickupSlotBo
             {
                 await inventory.CommitSaleAsync(order.StoreId, stock, reference, ct);
                 await ReleasePickupCodeAsync(order, ct);
+                PublishCompleted(order);
             }
             return null;
         }, ct);
@@ -58,6 +59,7 @@ internal sealed class OrderWorkflow(O2oDb db, IInventory inventory, PickupSlotBo
     {
         if (order.MarkPaid(paymentId, null, paidAt) is { } invalid) return invalid;
         if (order.TransitionTo(OrderStatus.Completed, paidAt, "vouchers issued 券码已发放") is { } notDone) return notDone;
+        PublishCompleted(order);
         await db.Entry(order).Collection(o => o.Lines).LoadAsync(ct);
         events.Publish(new VoucherOrderPaid(order.Id, order.CustomerId, order.StoreId,
             order.Lines.Select(l => new PaidLine(l.ProductId, l.Quantity, l.UnitPriceFen)).ToList(), paidAt));
@@ -69,9 +71,14 @@ internal sealed class OrderWorkflow(O2oDb db, IInventory inventory, PickupSlotBo
     {
         if (order.MarkPaid(paymentId, null, paidAt) is { } invalid) return invalid;
         if (order.TransitionTo(OrderStatus.Completed, paidAt, "booking confirmed 预约已确认") is { } notDone) return notDone;
+        PublishCompleted(order);
         events.Publish(new BookingOrderPaid(order.Id, order.CustomerId, order.StoreId, order.TotalFen, paidAt));
         return null;
     }
+
+    private void PublishCompleted(Order order) =>
+        events.Publish(new OrderCompleted(order.Id, order.CustomerId, order.StoreId, order.FulfillmentType, order.TotalFen, order.PaidAt ?? order.ClosedAt!.Value,
+            order.ClosedAt!.Value));
 
     private async Task<Result<Order>> RunAsync(Guid orderId, bool whole, Func<Order, Task<Error?>> change, CancellationToken ct)
     {

@@ -32,6 +32,13 @@ public sealed record OrderCancelled(Guid OrderId, bool WasPaid, string Reason, s
 public sealed record OrderStatusChanged(Guid OrderId, Guid StoreId, string CustomerId, string Status, string FulfillmentType, long TotalFen, DateTimeOffset At)
     : IDomainEvent;
 
+/// <summary>
+/// Raised in the transaction that completes an order (picked up, delivered, handed over, or paid for vouchers or a booking):
+/// what the customer paid for it, in fen. Loyalty earns points and counts spend from it.
+/// </summary>
+public sealed record OrderCompleted(Guid OrderId, string CustomerId, Guid StoreId, string FulfillmentType, long PaidFen, DateTimeOffset PaidAt,
+    DateTimeOffset CompletedAt) : IDomainEvent;
+
 /// <summary>Orders of one store and fulfilment type paid in a window, and what they charged in total (fen).</summary>
 public sealed record PaidSales(Guid StoreId, string FulfillmentType, int Orders, long TotalFen);
 
