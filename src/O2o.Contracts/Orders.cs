@@ -8,7 +8,8 @@ public sealed record AddressDto(string? Line, double? Lat, double? Lng, string? 
 public sealed record FulfillmentDto(string? Type, string? StoreId, AddressDto? Address, DateTimeOffset? PickupSlot = null, string? Speed = null);
 public sealed record OrderLineRequest(string? ProductId, int? Quantity);
 /// <summary><paramref name="CouponIds"/>: the coupons to use; null lets the pricing engine choose the best from the wallet, empty uses none.</summary>
-public sealed record PlaceOrderRequest(FulfillmentDto? Fulfillment, OrderLineRequest[]? Lines, string[]? CouponIds = null);
+/// <summary><paramref name="Points"/>: loyalty points to pay part of the goods with (100 points = ¥1 by default, at most half the goods).</summary>
+public sealed record PlaceOrderRequest(FulfillmentDto? Fulfillment, OrderLineRequest[]? Lines, string[]? CouponIds = null, int? Points = null);
 
 /// <summary>For delivery: <paramref name="Speed"/> and the promised window [<paramref name="PromisedFrom"/>, <paramref name="PromisedBy"/>].</summary>
 public sealed record FulfillmentResponse(string Type, string StoreId, AddressDto? Address, double? DistanceKm, DateTimeOffset? PickupSlot = null,
@@ -22,7 +23,7 @@ public sealed record OrderResponse(
     string Id, string Status, string StoreId, FulfillmentResponse Fulfillment, OrderLineResponse[] Lines,
     long SubtotalFen, long DiscountFen, long DeliveryFeeFen, long TotalFen, string Currency, string? PickupCode,
     DateTimeOffset CreatedAt, DateTimeOffset? PaidAt, DateTimeOffset PaymentDeadline, TimelineEntryResponse[] Timeline,
-    PriceAdjustmentResponse[]? DeliveryDiscounts = null, GiftResponse[]? Gifts = null, string[]? CouponIds = null);
+    PriceAdjustmentResponse[]? DeliveryDiscounts = null, GiftResponse[]? Gifts = null, string[]? CouponIds = null, int PointsUsed = 0);
 
 public sealed record PickupRequest(string? Code);
 
@@ -46,3 +47,7 @@ public sealed record DeliveryQuoteResponse(double DistanceKm, double DeliveryRad
     public DateTimeOffset? PromisedFrom { get; init; }
     public DateTimeOffset? PromisedBy { get; init; }
 }
+
+/// <summary>A review of a completed order: <paramref name="Rating"/> 1–5 stars, an optional comment of up to 500 characters.</summary>
+public sealed record OrderReviewRequest(int? Rating, string? Comment);
+public sealed record OrderReviewResponse(string OrderId, int Rating, string? Comment, DateTimeOffset At);

@@ -44,7 +44,7 @@ public sealed record CouponResponse(string Id, string PromotionId, string Name, 
     string? OrderId, TierDto[] Tiers, long MinSpendFen, long AmountFen, int Percent, long CapFen);
 
 /// <summary>A quote of the cart (or of the given lines) as checkout would price it; <paramref name="CouponIds"/> null lets the engine choose.</summary>
-public sealed record PriceCartRequest(FulfillmentDto? Fulfillment, OrderLineRequest[]? Lines, string[]? CouponIds);
+public sealed record PriceCartRequest(FulfillmentDto? Fulfillment, OrderLineRequest[]? Lines, string[]? CouponIds, int? Points = null);
 
 /// <summary>What one promotion or coupon took off a line (or the delivery fee), in fen.</summary>
 public sealed record PriceAdjustmentResponse(string PromotionId, string? CouponId, string Name, string Kind, long AmountFen);
@@ -52,4 +52,5 @@ public sealed record GiftResponse(string PromotionId, string? CouponId, string N
 public sealed record PricedLineResponse(string ProductId, string Sku, string Name, int Quantity, long UnitPriceFen, long SubtotalFen, long DiscountFen, long TotalFen,
     PriceAdjustmentResponse[] Adjustments);
 public sealed record CartPriceResponse(PricedLineResponse[] Lines, long SubtotalFen, long DiscountFen, long DeliveryFeeFen, long DeliveryDiscountFen, long TotalFen,
-    PriceAdjustmentResponse[] Applied, PriceAdjustmentResponse[] DeliveryDiscounts, GiftResponse[] Gifts, string[] CouponIds, string Currency = "CNY");
+    PriceAdjustmentResponse[] Applied, PriceAdjustmentResponse[] DeliveryDiscounts, GiftResponse[] Gifts, string[] CouponIds, string Currency = "CNY",
+    int Points = 0, long PointsFen = 0);

@@ -10,6 +10,7 @@ using O2o.Server.Modules.Delivery;
 using O2o.Server.Modules.GroupBuying;
 using O2o.Server.Modules.Inventory;
 using O2o.Server.Modules.Ledger;
+using O2o.Server.Modules.Loyalty;
 using O2o.Server.Modules.Live;
 using O2o.Server.Modules.Ordering;
 using O2o.Server.Modules.Payments;
@@ -70,6 +71,7 @@ builder.AddVouchers();
 builder.AddGroupBuying();
 builder.AddBookings();
 builder.AddDelivery();
+builder.AddLoyalty();
 builder.Services.AddO2oConsoles(sp => new Uri(ServerAddress.Own(sp.GetRequiredService<IServer>()) ?? "http://localhost:5080"));
 builder.Services.AddSingleton<IOrderFeed, ConsoleOrderFeed>();
 
@@ -105,6 +107,7 @@ api.MapVouchers();
 api.MapGroupBuying();
 api.MapBookings();
 api.MapDelivery();
+api.MapLoyalty();
 api.MapFallback(() => Error.NotFound("not_found", "This API route").ToProblem()).ExcludeFromDescription();
 
 app.MapStaticAssets();

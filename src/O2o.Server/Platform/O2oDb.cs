@@ -12,6 +12,7 @@ using O2o.Server.Modules.Delivery;
 using O2o.Server.Modules.GroupBuying;
 using O2o.Server.Modules.Inventory;
 using O2o.Server.Modules.Ledger;
+using O2o.Server.Modules.Loyalty;
 using O2o.Server.Modules.Ordering;
 using O2o.Server.Modules.Payments;
 using O2o.Server.Modules.Promotions;
@@ -46,6 +47,7 @@ public abstract class O2oDb(DbContextOptions options) : IdentityDbContext<AppUse
         BookingsPersistence.Configure(builder);
         AnalyticsPersistence.Configure(builder);
         DeliveryPersistence.Configure(builder);
+        LoyaltyPersistence.Configure(builder);
 
         // Ids are Guid v7 made by the code, so an entity reached through a navigation is new, not an update.
         foreach (var key in builder.Model.GetEntityTypes().SelectMany(t => t.GetKeys()).Where(k => k.IsPrimaryKey()))

@@ -22,6 +22,33 @@ internal static class CheckoutPricing
             [.. lines.Select(l => new PriceLine(l.ProductId, products[l.ProductId].Category, l.UnitPriceFen ?? products[l.ProductId].PriceFen, l.Quantity, l.UnitPriceFen is not null))],
             deliveryFeeFen, couponIds);
 
+    /// <summary>What a points adjustment says on a line: points paid this much of it (积分抵扣).</summary>
+    public const string PointsKind = "points";
+    public const int MaxPoints = 10_000_000;
+
+    /// <summary>
+    /// The quote with <paramref name="valueFen"/> of points taken off its lines in proportion to what each still costs, remainders to the
+    /// largest shares (ties to the earlier line), so the lines add up to the fen. Points never pay the delivery fee.
+    /// </summary>
+    public static Quote WithPoints(Quote quote, long valueFen)
+    {
+        if (valueFen <= 0) return quote;
+        var totals = quote.Lines.Select(l => l.TotalFen).ToArray();
+        var sum = totals.Sum();
+        var shares = totals.Select(t => (long)((Int128)valueFen * t / sum)).ToArray();
+        var rest = valueFen - shares.Sum();
+        foreach (var i in Enumerable.Range(0, totals.Length).OrderByDescending(i => (Int128)valueFen * totals[i] % sum).ThenBy(i => i).Take((int)rest)) shares[i]++;
+        var lines = quote.Lines.Select((l, i) => shares[i] == 0 ? l : l with
+        {
+            DiscountFen = l.DiscountFen + shares[i], TotalFen = l.TotalFen - shares[i],
+            Adjustments = [.. l.Adjustments, new PriceAdjustment(Guid.Empty, null, "积分抵扣", "Paid with points", PointsKind, shares[i])],
+        }).ToList();
+        return quote with { Lines = lines };
+    }
+
+    /// <summary>What points may pay for: the goods after promotions, never the delivery fee.</summary>
+    public static long PointsPayable(Quote quote) => quote.Lines.Sum(l => l.TotalFen);
+
     public static List<OrderDiscount> Discounts(Guid orderId, Quote quote)
     {
         var discounts = new List<OrderDiscount>();

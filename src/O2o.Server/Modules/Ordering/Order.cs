@@ -114,6 +114,8 @@ internal sealed class Order
     public long DiscountFen { get; init; }
     public long DeliveryFeeFen { get; init; }
     public long TotalFen { get; init; }
+    /// <summary>Loyalty points spent on the order; what they paid is in the lines' discounts, kind points.</summary>
+    public int PointsUsed { get; init; }
     public string Currency { get; init; } = "CNY";
     /// <summary>Where the order came from when not the cart, e.g. <c>flash_sale:{id}</c>.</summary>
     public string? Source { get; init; }
@@ -135,7 +137,7 @@ internal sealed class Order
 
     public static Order Place(string customerId, Guid storeId, string fulfillmentType, DeliveryAddress? address, double? distanceKm,
         List<OrderLine> lines, long deliveryFeeFen, DateTimeOffset now, TimeSpan paymentTimeout, string? source = null, DateTimeOffset? pickupSlot = null,
-        DeliveryPromise? promise = null, Func<Guid, List<OrderDiscount>>? discounts = null)
+        DeliveryPromise? promise = null, Func<Guid, List<OrderDiscount>>? discounts = null, int pointsUsed = 0)
     {
         var id = Guid.CreateVersion7();
         var subtotal = lines.Sum(l => l.LineTotalFen);
@@ -145,7 +147,7 @@ internal sealed class Order
         {
             Id = id, CustomerId = customerId, StoreId = storeId, FulfillmentType = fulfillmentType, DeliveryAddress = address,
             DeliveryDistanceKm = distanceKm, SubtotalFen = subtotal, DeliveryFeeFen = deliveryFeeFen, DiscountFen = discount,
-            TotalFen = subtotal + deliveryFeeFen - discount, Discounts = given,
+            TotalFen = subtotal + deliveryFeeFen - discount, Discounts = given, PointsUsed = pointsUsed,
             CreatedAt = now, PaymentDeadline = now + paymentTimeout, Source = source, PickupSlotStart = pickupSlot,
             DeliverySpeed = promise?.Speed, PromisedFrom = promise?.From, PromisedBy = promise?.By,
             Lines = lines.Select(l => new OrderLine

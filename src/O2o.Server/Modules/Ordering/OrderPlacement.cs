@@ -5,6 +5,7 @@ using O2o.Server.Modules.Cart;
 using O2o.Server.Modules.Catalog;
 using O2o.Server.Modules.Delivery;
 using O2o.Server.Modules.Inventory;
+using O2o.Server.Modules.Loyalty;
 using O2o.Server.Modules.Promotions;
 using O2o.Server.Modules.Stores;
 using O2o.Server.Platform;
@@ -16,7 +17,7 @@ namespace O2o.Server.Modules.Ordering;
 /// Checkout and flash sales both come through here, so there is one way an order begins.
 /// </summary>
 internal sealed class OrderPlacement(O2oDb db, IStores stores, ICatalog catalog, ICart cart, IInventory inventory, PickupSlotBookings slots,
-    IPromotions promotions, IOptions<OrderingOptions> options, IDeliveryQuotes delivery, EventBus events, TimeProvider clock)
+    IPromotions promotions, ILoyalty loyalty, IOptions<OrderingOptions> options, IDeliveryQuotes delivery, EventBus events, TimeProvider clock)
 {
     public const int MaxLines = 100;
 
@@ -73,7 +74,14 @@ internal sealed class OrderPlacement(O2oDb db, IStores stores, ICatalog catalog,
                 var priced = await promotions.PriceAsync(CheckoutPricing.Request(request.CustomerId, store, merged, products, deliveryFee, request.CouponIds), ct);
                 if (!priced.IsSuccess) return priced.Error!;
                 price = priced.Value;
+                if (request.Points > 0)
+                {
+                    var use = await loyalty.QuoteAsync(request.CustomerId, request.Points, CheckoutPricing.PointsPayable(price), ct);
+                    if (!use.IsSuccess) return use.Error!;
+                    price = CheckoutPricing.WithPoints(price, use.Value.ValueFen);
+                }
             }
+            else if (request.Points > 0) return OrderingErrors.PointsNotAccepted;
 
             var order = Order.Place(request.CustomerId, store.Id, f.Type!, address, distanceKm,
                 merged.Select(m => new OrderLine
@@ -82,7 +90,7 @@ internal sealed class OrderPlacement(O2oDb db, IStores stores, ICatalog catalog,
                     NameEn = products[m.ProductId].NameEn, UnitPriceFen = m.UnitPriceFen ?? products[m.ProductId].PriceFen, Quantity = m.Quantity,
                 }).ToList(),
                 deliveryFee, clock.GetUtcNow(), request.PaymentTimeout ?? options.Value.PaymentTimeout, request.Source, slot.Value, promise,
-                price is null ? null : id => CheckoutPricing.Discounts(id, price));
+                price is null ? null : id => CheckoutPricing.Discounts(id, price), request.Points);
 
             if (!prepaid)
             {
@@ -92,6 +100,7 @@ internal sealed class OrderPlacement(O2oDb db, IStores stores, ICatalog catalog,
 
             if (slot.Value is { } start && !await slots.TakeAsync(store.Id, start, store.PickupSlots!.Capacity, ct)) return PickupSlotBookings.Full;
             if (price is not null && await promotions.ReserveAsync(order.Id, request.CustomerId, price, ct) is { } refused) return refused;
+            if (request.Points > 0 && await loyalty.SpendAsync(order.Id, request.CustomerId, request.Points, ct) is { } noPoints) return noPoints;
             db.Add(order);
             if (fromCart) await cart.ClearAsync(request.CustomerId, ct);
             await db.SaveChangesAsync(ct);

@@ -16,9 +16,9 @@ internal static class OrderViews
                     o.DeliverySpeed, o.PromisedFrom, o.PromisedBy),
             o.Lines.OrderBy(l => l.Sku).Select(l =>
             {
-                // In the order the engine applied them: item prices, then promotions before coupons, each by id.
+                // In the order the engine applied them: item prices, then promotions before coupons, each by id; points pay what is left.
                 var mine = o.Discounts.Where(d => d.Target == OrderDiscount.Line && d.ProductId == l.ProductId)
-                    .OrderBy(d => d.Kind is "member_price" or "nth_item" or "bundle" ? 0 : 1).ThenBy(d => d.CouponId is null ? 0 : 1).ThenBy(d => d.PromotionId).ToList();
+                    .OrderBy(d => d.Kind == CheckoutPricing.PointsKind ? 2 : d.Kind is "member_price" or "nth_item" or "bundle" ? 0 : 1).ThenBy(d => d.CouponId is null ? 0 : 1).ThenBy(d => d.PromotionId).ToList();
                 return new OrderLineResponse(l.ProductId.ToString(), l.Sku, english && !string.IsNullOrEmpty(l.NameEn) ? l.NameEn : l.NameZh, l.Quantity,
                     l.UnitPriceFen, l.LineTotalFen, mine.Sum(d => d.AmountFen), explained ? [.. mine.Select(View)] : null);
             }).ToArray(),
@@ -30,6 +30,6 @@ internal static class OrderViews
                 ? [.. o.Discounts.Where(d => d.Target == OrderDiscount.Gift).Select(d => new GiftResponse(d.PromotionId.ToString(), d.CouponId?.ToString(),
                     english && !string.IsNullOrEmpty(d.NameEn) ? d.NameEn : d.NameZh, d.ProductId.ToString()!, d.Quantity))]
                 : null,
-            explained ? [.. o.Discounts.Where(d => d.CouponId is not null).Select(d => d.CouponId!.Value.ToString()).Distinct()] : null);
+            explained ? [.. o.Discounts.Where(d => d.CouponId is not null).Select(d => d.CouponId!.Value.ToString()).Distinct()] : null, o.PointsUsed);
     }
 }

@@ -17,8 +17,9 @@ public sealed record PlacementLine(Guid ProductId, int Quantity, long? UnitPrice
 
 /// <summary>An order to place for a customer; no lines means the whole cart.</summary>
 /// <summary><paramref name="CouponIds"/>: the coupons to use; null lets the pricing engine choose from the customer's wallet.</summary>
+/// <summary><paramref name="Points"/>: loyalty points to pay part of the goods with (pickup and delivery orders only).</summary>
 public sealed record PlacementRequest(string CustomerId, FulfillmentDto Fulfillment, IReadOnlyList<PlacementLine>? Lines,
-    TimeSpan? PaymentTimeout = null, string? Source = null, IReadOnlyList<Guid>? CouponIds = null);
+    TimeSpan? PaymentTimeout = null, string? Source = null, IReadOnlyList<Guid>? CouponIds = null, int Points = 0);
 
 /// <summary>Raised inside the transaction that cancels an order (by a person or by the payment timeout).</summary>
 public sealed record OrderCancelled(Guid OrderId, bool WasPaid, string Reason, string? Source) : IDomainEvent;
@@ -38,6 +39,9 @@ public sealed record OrderStatusChanged(Guid OrderId, Guid StoreId, string Custo
 /// </summary>
 public sealed record OrderCompleted(Guid OrderId, string CustomerId, Guid StoreId, string FulfillmentType, long PaidFen, DateTimeOffset PaidAt,
     DateTimeOffset CompletedAt) : IDomainEvent;
+
+/// <summary>A customer reviewed a completed order; <paramref name="CommentLength"/> is 0 without a comment.</summary>
+public sealed record OrderReviewed(Guid OrderId, string CustomerId, Guid StoreId, int Rating, int CommentLength, DateTimeOffset At) : IDomainEvent;
 
 /// <summary>Orders of one store and fulfilment type paid in a window, and what they charged in total (fen).</summary>
 public sealed record PaidSales(Guid StoreId, string FulfillmentType, int Orders, long TotalFen);

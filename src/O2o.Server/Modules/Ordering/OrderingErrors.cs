@@ -11,6 +11,11 @@ internal static class OrderingErrors
     public static readonly Error StoreClosed = Error.Unprocessable("store_closed", "The store is closed now.");
     public static readonly Error WrongProductKind = Error.Unprocessable("wrong_product_kind", "Vouchers and services are bought on their own (POST /api/vouchers/purchases, POST /api/bookings), never together with goods.");
     public static readonly Error FulfillmentNotOffered = Error.Unprocessable("fulfillment_not_offered", "The store does not offer this fulfilment type.");
+    public static readonly Error NotReviewable = Error.Conflict("order_not_reviewable", "Only a completed order can be reviewed.");
+    public static readonly Error ReviewWindowClosed = Error.Conflict("review_window_closed", "An order can be reviewed within 30 days of completion.");
+    public static readonly Error AlreadyReviewed = Error.Conflict("order_already_reviewed", "This order has already been reviewed.");
+    public static readonly Error ReviewNotFound = Error.NotFound("review_not_found", "The review");
+    public static readonly Error PointsNotAccepted = Error.Unprocessable("points_not_accepted", "Points pay for goods picked up or delivered, not for vouchers, bookings, group buys or flash-sale lines alone.");
     public static readonly Error NotCancellable = Error.Conflict("order_not_cancellable", "A customer can cancel an order only before the store starts preparing it.");
     public static readonly Error OrderChanged = Error.Conflict("order_changed", "The order was changed by someone else at the same time; reload it and try again.");
     public static readonly Error InvalidPickupCode = Error.NotFound("invalid_pickup_code", "No order waiting for pickup at this store has this code.");

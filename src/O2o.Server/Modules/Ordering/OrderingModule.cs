@@ -26,5 +26,6 @@ public static class OrderingModule
         VerifyPickup.Map(api);
         PickupSlotBookings.Map(api);
         PriceCart.Map(api);
+        ReviewOrder.Map(api);
     }
 }

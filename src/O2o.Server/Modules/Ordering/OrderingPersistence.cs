@@ -69,6 +69,14 @@ internal static class OrderingPersistence
             e.Property(d => d.NameEn).HasMaxLength(100);
             e.HasIndex(d => d.OrderId);
         });
+        builder.Entity<OrderReview>(e =>
+        {
+            e.ToTable("ordering_reviews", t => t.HasCheckConstraint("ck_ordering_reviews_rating", "rating BETWEEN 1 AND 5"));
+            e.HasKey(r => r.OrderId);
+            e.Property(r => r.CustomerId).HasMaxLength(64);
+            e.Property(r => r.Comment).HasMaxLength(ReviewOrder.MaxComment);
+            e.HasIndex(r => new { r.StoreId, r.At });
+        });
         builder.Entity<OrderTimelineEntry>(e =>
         {
             e.ToTable("ordering_order_timeline");

@@ -21,7 +21,7 @@ internal static class PlaceOrder
             ? null
             : request.Lines.Select(l => new PlacementLine(Guid.TryParse(l.ProductId, out var id) ? id : Guid.Empty, l.Quantity!.Value)).ToList();
         var result = await placement.PlaceAsync(new PlacementRequest(Actor.From(principal).UserId, request.Fulfillment!, lines,
-            CouponIds: CheckoutPricing.CouponIds(request.CouponIds)), ct);
+            CouponIds: CheckoutPricing.CouponIds(request.CouponIds), Points: request.Points ?? 0), ct);
         return result.IsSuccess
             ? TypedResults.Created($"/api/orders/{result.Value.Id}", OrderViews.ToResponse(result.Value, http.PrefersEnglish(), showPickupCode: true))
             : result.Error!.ToProblem();
@@ -33,6 +33,7 @@ internal static class PlaceOrder
         FulfillmentRules.Validate(request.Fulfillment, v);
         v.Lines("lines", request.Lines, OrderPlacement.MaxLines, l => l.ProductId, l => l.Quantity, required: false);
         if (request.CouponIds is { Length: > 10 }) v.Add("couponIds", "At most 10 coupons.");
+        v.Range("points", request.Points, 0, CheckoutPricing.MaxPoints, required: false);
         return v;
     }
 }

@@ -5,6 +5,7 @@ using O2o.Server.Kernel;
 using O2o.Server.Modules.Cart;
 using O2o.Server.Modules.Catalog;
 using O2o.Server.Modules.Delivery;
+using O2o.Server.Modules.Loyalty;
 using O2o.Server.Modules.Promotions;
 using O2o.Server.Modules.Stores;
 using O2o.Server.Platform;
@@ -22,12 +23,13 @@ internal static class PriceCart
             .WithSummary("Price the cart (or the given lines) for pickup or delivery: promotions, coupons and the delivery fee, per line, as checkout will");
 
     private static async Task<Results<Ok<CartPriceResponse>, ProblemHttpResult>> Handle(PriceCartRequest request, ClaimsPrincipal principal, HttpContext http,
-        IStores stores, ICatalog catalog, ICart cart, IPromotions promotions, IDeliveryQuotes delivery, TimeProvider clock, CancellationToken ct)
+        IStores stores, ICatalog catalog, ICart cart, IPromotions promotions, ILoyalty loyalty, IDeliveryQuotes delivery, TimeProvider clock, CancellationToken ct)
     {
         var v = new Validation();
         FulfillmentRules.Validate(request.Fulfillment, v);
         v.Lines("lines", request.Lines, OrderPlacement.MaxLines, l => l.ProductId, l => l.Quantity, required: false);
         if (request.CouponIds is { Length: > 10 }) v.Add("couponIds", "At most 10 coupons.");
+        v.Range("points", request.Points, 0, CheckoutPricing.MaxPoints, required: false);
         if (v.Error is not null) return v.Error.ToProblem();
 
         var f = request.Fulfillment!;
@@ -56,6 +58,14 @@ internal static class PriceCart
         if (!priced.IsSuccess) return priced.Error!.ToProblem();
         var english = http.PrefersEnglish();
         var q = priced.Value;
+        var points = request.Points ?? 0;
+        long pointsFen = 0;
+        if (points > 0)
+        {
+            var use = await loyalty.QuoteAsync(customerId, points, CheckoutPricing.PointsPayable(q), ct);
+            if (!use.IsSuccess) return use.Error!.ToProblem();
+            (q, pointsFen) = (CheckoutPricing.WithPoints(q, use.Value.ValueFen), use.Value.ValueFen);
+        }
         PriceAdjustmentResponse View(PriceAdjustment a) => CheckoutPricing.View(a.PromotionId, a.CouponId, a.NameZh, a.NameEn, a.Kind, a.AmountFen, english);
         return TypedResults.Ok(new CartPriceResponse(
             [.. q.Lines.Select(l => new PricedLineResponse(l.ProductId.ToString(), products[l.ProductId].Sku, products[l.ProductId].DisplayName(english),
@@ -63,6 +73,6 @@ internal static class PriceCart
             q.SubtotalFen, q.DiscountFen, q.DeliveryFeeFen, q.DeliveryDiscounts.Sum(d => d.AmountFen), q.TotalFen, [.. q.Applied.Select(View)],
             [.. q.DeliveryDiscounts.Select(View)],
             [.. q.Gifts.Select(g => new GiftResponse(g.PromotionId.ToString(), g.CouponId?.ToString(), english ? g.NameEn : g.NameZh, g.ProductId.ToString(), g.Quantity))],
-            [.. q.CouponIds.Select(c => c.ToString())]));
+            [.. q.CouponIds.Select(c => c.ToString())], Points: points, PointsFen: pointsFen));
     }
 }

@@ -1,12 +1,13 @@
 using Microsoft.EntityFrameworkCore;
 using O2o.Server.Kernel;
+using O2o.Server.Modules.Loyalty;
 using O2o.Server.Modules.Promotions.Pricing;
 using O2o.Server.Platform;
 
 namespace O2o.Server.Modules.Promotions;
 
 /// <summary>Prices carts with the engine (promotions from <see cref="PromotionCatalog"/>, coupons from the wallet) and reserves what a price used.</summary>
-internal sealed class PromotionsFacade(O2oDb db, PromotionCatalog catalog, TimeProvider clock) : IPromotions
+internal sealed class PromotionsFacade(O2oDb db, PromotionCatalog catalog, ILoyalty loyalty, TimeProvider clock) : IPromotions
 {
     public async Task<Result<Quote>> PriceAsync(PriceRequest request, CancellationToken ct)
     {
@@ -16,8 +17,8 @@ internal sealed class PromotionsFacade(O2oDb db, PromotionCatalog catalog, TimeP
         if (!coupons.IsSuccess) return coupons.Error!;
 
         var channel = request.Channel == SalesChannel.Counter ? SalesChannels.Counter : SalesChannels.Online;
-        // Loyalty tiers are not built yet: every signed-in customer is a tier-1 member, an anonymous counter sale tier 0.
-        var customer = request.CustomerId is null ? PricingCustomer.Anonymous : new PricingCustomer(request.CustomerId, [], 1);
+        var customer = request.CustomerId is null ? PricingCustomer.Anonymous
+            : new PricingCustomer(request.CustomerId, [], await loyalty.TierOfAsync(request.CustomerId, ct));
         var lines = request.Lines.Select(l => new PricingLine(l.ProductId, l.Category, l.UnitPriceFen, l.Quantity, l.FlashPriced)).ToList();
         var result = PriceEngine.Price(new PricingInput(lines, channel, request.StoreId, customer, now, request.DeliveryFeeFen, promotions, coupons.Value));
 

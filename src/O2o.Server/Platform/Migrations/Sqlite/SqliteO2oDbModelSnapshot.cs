@@ -2031,6 +2031,250 @@ namespace O2o.Server.Platform.Migrations.Sqlite
                     b.ToTable("ledger_reconciliations", (string)null);
                 });
 
+            modelBuilder.Entity("O2o.Server.Modules.Loyalty.Member", b =>
+                {
+                    b.Property<string>("CustomerId")
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("customer_id");
+
+                    b.Property<long>("Balance")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER")
+                        .HasDefaultValue(0L)
+                        .HasColumnName("balance");
+
+                    b.Property<DateOnly?>("LastSignIn")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("last_sign_in");
+
+                    b.Property<long>("RollingSpendFen")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER")
+                        .HasDefaultValue(0L)
+                        .HasColumnName("rolling_spend_fen");
+
+                    b.Property<int>("SignInStreak")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER")
+                        .HasDefaultValue(0)
+                        .HasColumnName("sign_in_streak");
+
+                    b.Property<int>("Tier")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER")
+                        .HasDefaultValue(1)
+                        .HasColumnName("tier");
+
+                    b.Property<long?>("TierSince")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("tier_since");
+
+                    b.Property<long>("Version")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER")
+                        .HasDefaultValue(0L)
+                        .HasColumnName("version");
+
+                    b.HasKey("CustomerId")
+                        .HasName("pk_loyalty_members");
+
+                    b.HasIndex("Tier")
+                        .HasDatabaseName("ix_loyalty_members_tier");
+
+                    b.ToTable("loyalty_members", null, t =>
+                        {
+                            t.HasCheckConstraint("ck_loyalty_members_balance", "balance >= 0");
+                        });
+                });
+
+            modelBuilder.Entity("O2o.Server.Modules.Loyalty.PointsDraw", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("id");
+
+                    b.Property<Guid>("EntryId")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("entry_id");
+
+                    b.Property<Guid>("LotId")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("lot_id");
+
+                    b.Property<long>("Points")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("points");
+
+                    b.HasKey("Id")
+                        .HasName("pk_loyalty_points_draws");
+
+                    b.HasIndex("EntryId")
+                        .HasDatabaseName("ix_loyalty_points_draws_entry_id");
+
+                    b.HasIndex("LotId")
+                        .HasDatabaseName("ix_loyalty_points_draws_lot_id");
+
+                    b.ToTable("loyalty_points_draws", (string)null);
+                });
+
+            modelBuilder.Entity("O2o.Server.Modules.Loyalty.PointsEntry", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("id");
+
+                    b.Property<long>("At")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("at");
+
+                    b.Property<string>("CustomerId")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("customer_id");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("kind");
+
+                    b.Property<string>("Note")
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("note");
+
+                    b.Property<Guid?>("OrderId")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("order_id");
+
+                    b.Property<long>("Points")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("points");
+
+                    b.Property<string>("SourceKey")
+                        .IsRequired()
+                        .HasMaxLength(120)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("source_key");
+
+                    b.HasKey("Id")
+                        .HasName("pk_loyalty_points_ledger");
+
+                    b.HasIndex("OrderId")
+                        .HasDatabaseName("ix_loyalty_points_ledger_order_id");
+
+                    b.HasIndex("SourceKey")
+                        .IsUnique()
+                        .HasDatabaseName("ix_loyalty_points_ledger_source_key");
+
+                    b.HasIndex("CustomerId", "At")
+                        .HasDatabaseName("ix_loyalty_points_ledger_customer_id_at");
+
+                    b.ToTable("loyalty_points_ledger", (string)null);
+                });
+
+            modelBuilder.Entity("O2o.Server.Modules.Loyalty.PointsLot", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("id");
+
+                    b.Property<string>("CustomerId")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("customer_id");
+
+                    b.Property<long>("EarnedAt")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("earned_at");
+
+                    b.Property<Guid>("EntryId")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("entry_id");
+
+                    b.Property<long>("ExpiresAt")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("expires_at");
+
+                    b.Property<long>("Points")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("points");
+
+                    b.Property<long>("Remaining")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("remaining");
+
+                    b.HasKey("Id")
+                        .HasName("pk_loyalty_points_lots");
+
+                    b.HasIndex("CustomerId", "ExpiresAt")
+                        .HasDatabaseName("ix_loyalty_points_lots_customer_id_expires_at");
+
+                    b.HasIndex("ExpiresAt", "Remaining")
+                        .HasDatabaseName("ix_loyalty_points_lots_expires_at_remaining");
+
+                    b.ToTable("loyalty_points_lots", null, t =>
+                        {
+                            t.HasCheckConstraint("ck_loyalty_points_lots_remaining", "remaining >= 0 AND remaining <= points");
+                        });
+                });
+
+            modelBuilder.Entity("O2o.Server.Modules.Loyalty.SpendRecord", b =>
+                {
+                    b.Property<string>("SourceKey")
+                        .HasMaxLength(120)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("source_key");
+
+                    b.Property<long>("AmountFen")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("amount_fen");
+
+                    b.Property<long>("At")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("at");
+
+                    b.Property<string>("CustomerId")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("customer_id");
+
+                    b.Property<Guid>("OrderId")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("order_id");
+
+                    b.HasKey("SourceKey")
+                        .HasName("pk_loyalty_spend");
+
+                    b.HasIndex("OrderId")
+                        .HasDatabaseName("ix_loyalty_spend_order_id");
+
+                    b.HasIndex("CustomerId", "At")
+                        .HasDatabaseName("ix_loyalty_spend_customer_id_at");
+
+                    b.ToTable("loyalty_spend", (string)null);
+                });
+
+            modelBuilder.Entity("O2o.Server.Modules.Loyalty.TierCoupon", b =>
+                {
+                    b.Property<int>("Tier")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("tier");
+
+                    b.Property<Guid>("PromotionId")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("promotion_id");
+
+                    b.HasKey("Tier", "PromotionId")
+                        .HasName("pk_loyalty_tier_coupons");
+
+                    b.ToTable("loyalty_tier_coupons", (string)null);
+                });
+
             modelBuilder.Entity("O2o.Server.Modules.Ordering.ActivePickupCode", b =>
                 {
                     b.Property<Guid>("StoreId")
@@ -2129,6 +2373,10 @@ namespace O2o.Server.Platform.Migrations.Sqlite
                     b.Property<long?>("PickupSlotStart")
                         .HasColumnType("INTEGER")
                         .HasColumnName("pickup_slot_start");
+
+                    b.Property<int>("PointsUsed")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("points_used");
 
                     b.Property<long?>("PromisedBy")
                         .HasColumnType("INTEGER")
@@ -2285,6 +2533,47 @@ namespace O2o.Server.Platform.Migrations.Sqlite
                         .HasName("pk_ordering_order_lines");
 
                     b.ToTable("ordering_order_lines", (string)null);
+                });
+
+            modelBuilder.Entity("O2o.Server.Modules.Ordering.OrderReview", b =>
+                {
+                    b.Property<Guid>("OrderId")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("order_id");
+
+                    b.Property<long>("At")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("at");
+
+                    b.Property<string>("Comment")
+                        .HasMaxLength(500)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("comment");
+
+                    b.Property<string>("CustomerId")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("customer_id");
+
+                    b.Property<int>("Rating")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("rating");
+
+                    b.Property<Guid>("StoreId")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("store_id");
+
+                    b.HasKey("OrderId")
+                        .HasName("pk_ordering_reviews");
+
+                    b.HasIndex("StoreId", "At")
+                        .HasDatabaseName("ix_ordering_reviews_store_id_at");
+
+                    b.ToTable("ordering_reviews", null, t =>
+                        {
+                            t.HasCheckConstraint("ck_ordering_reviews_rating", "rating BETWEEN 1 AND 5");
+                        });
                 });
 
             modelBuilder.Entity("O2o.Server.Modules.Ordering.OrderTimelineEntry", b =>
