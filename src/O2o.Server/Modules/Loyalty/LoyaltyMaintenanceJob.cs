@@ -13,7 +13,7 @@ internal sealed class LoyaltyMaintenance(O2oDb db, PointsBook book, MemberTierRe
     public async Task<(long ExpiredPoints, int TierChanges)> RunAsync(DateTimeOffset now, CancellationToken ct)
     {
         long expired = 0;
-        var due = await db.Set<PointsLot>().AsNoTracking().Where(l => l.ExpiresAt <= now && l.Remaining > 0).Select(l => l.CustomerId).Distinct().Take(500).ToListAsync(ct);
+        var due = await db.Set<PointsLot>().AsNoTracking().Where(l => l.ExpiresAt <= now && l.Remaining > 0).Select(l => l.CustomerId).Distinct().OrderBy(c => c).Take(500).ToListAsync(ct);
         foreach (var customer in due)
             expired += await db.InTransactionAsync(async () =>
             {

@@ -29,14 +29,14 @@ internal static class MyMembership
         var points = await loyalty.SpendableAsync(customer, ct);
         var soon = now.AddDays(30);
         var expiring = await db.Set<PointsLot>().AsNoTracking().Where(l => l.CustomerId == customer && l.Remaining > 0 && l.ExpiresAt > now && l.ExpiresAt <= soon)
-            .GroupBy(l => 1).Select(g => new { Points = g.Sum(l => l.Remaining), By = g.Min(l => l.ExpiresAt) }).FirstOrDefaultAsync(ct);
+            .Select(l => new { l.Remaining, l.ExpiresAt }).ToListAsync(ct);
         var english = http.PrefersEnglish();
         var tier = o.Tier(member?.Tier ?? MemberTiers.Member);
         var spend = member?.RollingSpendFen ?? 0;
         var next = o.Tiers.Where(t => t.Tier > tier.Tier).MinBy(t => t.Tier);
         var today = LocalDay(o, now);
         return TypedResults.Ok(new LoyaltyResponse(points, points * o.FenPerPoint, View(tier, english), spend, next is null ? null : View(next, english),
-            next is null ? null : Math.Max(0, next.SpendFen - spend), expiring?.Points ?? 0, expiring?.By, member?.LastSignIn == today,
+            next is null ? null : Math.Max(0, next.SpendFen - spend), expiring.Sum(l => l.Remaining), expiring.Count == 0 ? null : expiring.Min(l => l.ExpiresAt), member?.LastSignIn == today,
             member is { LastSignIn: { } last } && last >= today.AddDays(-1) ? member.SignInStreak : 0, o.FenPerPoint, o.MinRedeemPoints, o.MaxRedeemPercent));
     }
 

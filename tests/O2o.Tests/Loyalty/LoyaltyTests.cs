@@ -1,0 +1,232 @@
+using System.Net;
+using Microsoft.Extensions.DependencyInjection;
+using O2o.Server.Modules.Loyalty;
+using O2o.Server.Platform;
+using O2o.Tests.Support;
+
+namespace O2o.Tests.Loyalty;
+
+/// <summary>Points and tiers through the API: earning on completed orders, activities, paying with points, expiry, tiers at their boundaries.</summary>
+public abstract class LoyaltyTests(AppFixture fixture)
+{
+    private readonly World _world = new(fixture);
+
+    private static Task<Reply> Membership(Customer c) => c.Api.Get("/api/me/loyalty");
+
+    private static Task<Reply> Order(Customer c, string store, string product, int quantity, int? points = null) =>
+        c.Api.Post("/api/orders", new { fulfillment = new { type = "pickup", storeId = store }, lines = new[] { new { productId = product, quantity } }, points });
+
+    /// <summary>Places, pays and hands over a pickup order; its id.</summary>
+    private static async Task<string> Completed(Customer c, string store, string product, int quantity, Api staff)
+    {
+        var order = (await Order(c, store, product, quantity)).Is(HttpStatusCode.Created);
+        var id = order.Str("id");
+        await World.Pay(c.Api, id);
+        var code = (await World.Eventually(() => c.Api.Get($"/api/orders/{id}"), r => r.Json?["pickupCode"] is not null)).Str("pickupCode");
+        (await staff.Post($"/api/stores/{store}/orders/{id}/accept")).Is(HttpStatusCode.OK);
+        (await staff.Post($"/api/stores/{store}/orders/{id}/ready")).Is(HttpStatusCode.OK);
+        (await staff.Post($"/api/stores/{store}/pickups", new { code })).Is(HttpStatusCode.OK);
+        return id;
+    }
+
+    private async Task Grant(Customer c, long points) =>
+        (await (await _world.Admin()).Post($"/api/admin/loyalty/members/{c.UserId}/adjustments", new { points, reason = "测试赠送 test grant" })).Is(HttpStatusCode.OK);
+
+    private async Task<bool> Reconciled() =>
+        (await (await _world.Admin()).Get("/api/admin/loyalty/reconciliation")).Is(HttpStatusCode.OK)["reconciled"].GetValue<bool>();
+
+    [Fact]
+    public async Task A_completed_order_earns_points_and_spend_and_a_review_earns_points_once()
+    {
+        var (store, product) = await _world.StockedStore(onHand: 10, priceFen: 12345);
+        var staff = await _world.NewStaff(store);
+        var customer = await _world.NewCustomer();
+        var stranger = await _world.NewCustomer();
+
+        var open = (await Order(customer, store, product, 1)).Is(HttpStatusCode.Created).Str("id");
+        (await customer.Api.Post($"/api/orders/{open}/review", new { rating = 5 })).Is(HttpStatusCode.Conflict, "order_not_reviewable");
+        var id = await Completed(customer, store, product, 2, staff);
+
+        // ¥246.90 paid: 246 points at the base rate, and the spend counts toward the tier.
+        var me = (await World.Eventually(() => Membership(customer), r => r.Long("points") > 0)).Is(HttpStatusCode.OK);
+        Assert.Equal(246, me.Long("points"));
+        Assert.Equal(246, me.Long("pointsValueFen"));
+        Assert.Equal(24690, me.Long("rollingSpendFen"));
+        Assert.Equal(1, me["tier"]["tier"]!.GetValue<int>());
+        Assert.Equal(100_000 - 24690, me.Long("spendToNextTierFen"));
+
+        (await customer.Api.Post($"/api/orders/{id}/review", new { rating = 6 })).Is(HttpStatusCode.BadRequest, "validation_failed");
+        (await stranger.Api.Post($"/api/orders/{id}/review", new { rating = 5 })).Is(HttpStatusCode.NotFound, "order_not_found");
+        (await customer.Api.Post($"/api/orders/{id}/review", new { rating = 5, comment = "包装很好，自提很快，店员也很热情。" })).Is(HttpStatusCode.Created);
+        (await customer.Api.Post($"/api/orders/{id}/review", new { rating = 1 })).Is(HttpStatusCode.Conflict, "order_already_reviewed");
+        Assert.Equal(5, (await customer.Api.Get($"/api/orders/{id}/review")).Is(HttpStatusCode.OK)["rating"].GetValue<int>());
+
+        me = await World.Eventually(() => Membership(customer), r => r.Long("points") > 246);
+        Assert.Equal(246 + 20, me.Long("points"));
+        var ledger = (await customer.Api.Get("/api/me/loyalty/ledger")).Is(HttpStatusCode.OK).Json!.AsArray();
+        Assert.Equal(["review", "order"], ledger.Select(e => e!["kind"]!.GetValue<string>()).ToArray());
+        Assert.NotNull(ledger[1]!["expiresAt"]);
+        Assert.True(await Reconciled());
+    }
+
+    [Fact]
+    public async Task Points_pay_part_of_an_order_within_the_limits_and_come_back_when_it_is_cancelled()
+    {
+        var (store, product) = await _world.StockedStore(onHand: 10, priceFen: 1001);
+        var customer = await _world.NewCustomer();
+        await Grant(customer, 1000);
+        var lines = new[] { new { productId = product, quantity = 3 } };
+
+        var quote = (await customer.Api.Post("/api/cart/price", new { fulfillment = new { type = "pickup", storeId = store }, lines, points = 1000 }))
+            .Is(HttpStatusCode.OK);
+        Assert.Equal(3003 - 1000, quote.Long("totalFen"));
+        Assert.Equal(1000, quote.Long("pointsFen"));
+        (await customer.Api.Post("/api/cart/price", new { fulfillment = new { type = "pickup", storeId = store }, lines, points = 50 }))
+            .Is(HttpStatusCode.UnprocessableEntity, "points_below_minimum");
+        // Half of ¥10.01 is 500 points at most.
+        var over = (await Order(customer, store, product, 1, points: 600)).Is(HttpStatusCode.UnprocessableEntity, "points_over_limit");
+        Assert.Equal(500, over.Long("maxPoints"));
+        (await Order(customer, store, product, 10, points: 1200)).Is(HttpStatusCode.Conflict, "points_insufficient");
+        (await Order(customer, store, product, 1, points: -1)).Is(HttpStatusCode.BadRequest, "validation_failed");
+        Assert.Equal(10, await _world.Available(store, product));
+
+        var order = (await Order(customer, store, product, 3, points: 1000)).Is(HttpStatusCode.Created);
+        Assert.Equal(2003, order.Long("totalFen"));
+        Assert.Equal(1000, order.Long("pointsUsed"));
+        var paid = order["lines"].AsArray().Single()!["adjustments"]!.AsArray().Single(a => a!["kind"]!.GetValue<string>() == "points")!;
+        Assert.Equal(1000, paid["amountFen"]!.GetValue<long>());
+        Assert.Equal(0, (await Membership(customer)).Long("points"));
+
+        (await customer.Api.Post($"/api/orders/{order.Str("id")}/cancel")).Is(HttpStatusCode.OK);
+        var back = await World.Eventually(() => Membership(customer), r => r.Long("points") == 1000);
+        Assert.Equal(1000, back.Long("points"));
+        var kinds = (await customer.Api.Get("/api/me/loyalty/ledger")).Json!.AsArray().Select(e => e!["kind"]!.GetValue<string>()).ToArray();
+        Assert.Equal(["give_back", "redeem", "adjustment"], kinds);
+        Assert.True(await Reconciled());
+    }
+
+    [Fact]
+    public async Task Racing_checkouts_never_spend_more_points_than_the_customer_has()
+    {
+        var (store, product) = await _world.StockedStore(onHand: 100, priceFen: 1000);
+        var customer = await _world.NewCustomer();
+        await Grant(customer, 1000);
+
+        var replies = await Task.WhenAll(Enumerable.Range(0, 8).Select(_ => Order(customer, store, product, 1, points: 300)));
+        var placed = replies.Count(r => r.Status == HttpStatusCode.Created);
+        Assert.Equal(3, placed);
+        Assert.All(replies.Where(r => r.Status != HttpStatusCode.Created), r => Assert.Equal("points_insufficient", r.Code));
+        Assert.Equal(100, (await Membership(customer)).Long("points"));
+        Assert.True(await Reconciled());
+    }
+
+    [Fact]
+    public async Task Points_are_spent_and_expire_oldest_first()
+    {
+        var customer = await _world.NewCustomer();
+        var now = DateTimeOffset.UtcNow;
+        using (var scope = _world.App.Services.CreateScope())
+        {
+            var db = scope.ServiceProvider.GetRequiredService<O2oDb>();
+            var book = scope.ServiceProvider.GetRequiredService<PointsBook>();
+            await db.InTransactionAsync(async () =>
+            {
+                // Earned 300 days ago, so due in 65 days; and earned now, due in a year.
+                await book.EarnAsync(customer.UserId, PointsKinds.Adjustment, 100, $"test:old:{customer.UserId}", null, "old", now.AddDays(-300), now, default);
+                return await book.EarnAsync(customer.UserId, PointsKinds.Adjustment, 100, $"test:new:{customer.UserId}", null, "new", now, now, default);
+            }, _ => true, default);
+        }
+        var me = (await Membership(customer)).Is(HttpStatusCode.OK);
+        Assert.Equal(200, me.Long("points"));
+        Assert.Equal(0, me.Long("expiringPoints"));
+
+        (await (await _world.Admin()).Post($"/api/admin/loyalty/members/{customer.UserId}/adjustments", new { points = -60, reason = "correction 更正" }))
+            .Is(HttpStatusCode.OK);
+        (await (await _world.Admin()).Post($"/api/admin/loyalty/members/{customer.UserId}/adjustments", new { points = -500, reason = "too many" }))
+            .Is(HttpStatusCode.Conflict, "points_insufficient");
+
+        using (var scope = _world.App.Services.CreateScope())
+        {
+            var maintenance = scope.ServiceProvider.GetRequiredService<LoyaltyMaintenance>();
+            await maintenance.RunAsync(now.AddDays(64), default);
+            Assert.Equal(140, (await Membership(customer)).Long("points"));
+            // The old lot gave 60 of its 100; the other 40 lapse, the new lot is whole.
+            await maintenance.RunAsync(now.AddDays(66), default);
+            Assert.Equal(100, (await Membership(customer)).Long("points"));
+            await maintenance.RunAsync(now.AddDays(366), default);
+            Assert.Equal(0, (await Membership(customer)).Long("points"));
+        }
+        var ledger = (await customer.Api.Get("/api/me/loyalty/ledger")).Json!.AsArray();
+        Assert.Equal([-100, -40], ledger.Where(e => e!["kind"]!.GetValue<string>() == "expiry").Select(e => e!["points"]!.GetValue<long>()).ToArray());
+        Assert.True(await Reconciled());
+    }
+
+    [Fact]
+    public async Task The_tier_moves_up_exactly_at_its_threshold_and_down_when_spend_leaves_the_window()
+    {
+        var (store, product) = await _world.StockedStore(onHand: 10, priceFen: 99_999);
+        var penny = await _world.NewProduct(priceFen: 101);
+        (await _world.SetStock(store, penny, 10)).Is(HttpStatusCode.OK);
+        var staff = await _world.NewStaff(store);
+        var customer = await _world.NewCustomer();
+        var admin = await _world.Admin();
+        (await admin.Post("/api/admin/promotions", new
+        {
+            kind = "member_price", name = "银卡会员价", productIds = new[] { penny }, priceFen = 1, minMemberTier = 2, storeIds = new[] { store },
+            startsAt = DateTimeOffset.UtcNow.AddMinutes(-1), endsAt = DateTimeOffset.UtcNow.AddHours(1),
+        })).Is(HttpStatusCode.Created);
+
+        await Completed(customer, store, product, 1, staff);
+        var me = await World.Eventually(() => Membership(customer), r => r.Long("rollingSpendFen") == 99_999);
+        Assert.Equal(1, me["tier"]["tier"]!.GetValue<int>());
+        Assert.Equal(1, me.Long("spendToNextTierFen"));
+
+        await Completed(customer, store, penny, 1, staff);
+        me = await World.Eventually(() => Membership(customer), r => r["tier"]["tier"]!.GetValue<int>() == 2);
+        Assert.Equal(2, me["tier"]["tier"]!.GetValue<int>());
+        Assert.Equal(100_100, me.Long("rollingSpendFen"));
+        // Silver's member price applies from now on.
+        var quote = (await customer.Api.Post("/api/cart/price", new { fulfillment = new { type = "pickup", storeId = store }, lines = new[] { new { productId = penny, quantity = 1 } } }))
+            .Is(HttpStatusCode.OK);
+        Assert.Equal(1, quote.Long("totalFen"));
+
+        using (var scope = _world.App.Services.CreateScope())
+        {
+            var maintenance = scope.ServiceProvider.GetRequiredService<LoyaltyMaintenance>();
+            var (_, changes) = await maintenance.RunAsync(DateTimeOffset.UtcNow.AddDays(364), default);
+            Assert.Equal(2, (await Membership(customer))["tier"]["tier"]!.GetValue<int>());
+            (_, changes) = await maintenance.RunAsync(DateTimeOffset.UtcNow.AddDays(366), default);
+            Assert.True(changes >= 1);
+        }
+        me = (await Membership(customer)).Is(HttpStatusCode.OK);
+        Assert.Equal(1, me["tier"]["tier"]!.GetValue<int>());
+        Assert.Equal(0, me.Long("rollingSpendFen"));
+    }
+
+    [Fact]
+    public async Task Daily_sign_in_earns_once_a_day_and_admin_routes_are_guarded()
+    {
+        var customer = await _world.NewCustomer();
+        var first = (await customer.Api.Post("/api/me/loyalty/sign-in")).Is(HttpStatusCode.OK);
+        Assert.Equal(5, first.Long("pointsEarned"));
+        Assert.Equal(1, first.Long("streak"));
+        (await customer.Api.Post("/api/me/loyalty/sign-in")).Is(HttpStatusCode.Conflict, "already_signed_in");
+        var me = (await Membership(customer)).Is(HttpStatusCode.OK);
+        Assert.True(me["signedInToday"].GetValue<bool>());
+        Assert.Equal(5, me.Long("points"));
+
+        Assert.Equal(HttpStatusCode.Forbidden, (await customer.Api.Get("/api/admin/loyalty/reconciliation")).Status);
+        Assert.Equal(HttpStatusCode.Forbidden, (await customer.Api.Post($"/api/admin/loyalty/members/{customer.UserId}/adjustments", new { points = 100, reason = "me" })).Status);
+        var admin = await _world.Admin();
+        (await admin.Post($"/api/admin/loyalty/members/{customer.UserId}/adjustments", new { points = 0, reason = "x" })).Is(HttpStatusCode.BadRequest, "validation_failed");
+        (await admin.Post($"/api/admin/loyalty/members/{customer.UserId}/adjustments", new { points = 10 })).Is(HttpStatusCode.BadRequest, "validation_failed");
+        (await admin.Post("/api/admin/loyalty/members/nobody/adjustments", new { points = 10, reason = "x" })).Is(HttpStatusCode.NotFound, "member_not_found");
+        Assert.Equal(5, (await Membership(customer)).Long("points"));
+        var tiers = (await _world.Anonymous().Get("/api/loyalty/tiers")).Is(HttpStatusCode.OK).Json!.AsArray();
+        Assert.Equal([0L, 100_000L, 500_000L, 2_000_000L], tiers.Select(t => t!["spendFen"]!.GetValue<long>()).ToArray());
+    }
+}
+
+public sealed class LoyaltyTests_Sqlite(SqliteApp app) : LoyaltyTests(app), IClassFixture<SqliteApp>;
+
+public sealed class LoyaltyTests_Postgres(PostgresApp app) : LoyaltyTests(app), IClassFixture<PostgresApp>;
