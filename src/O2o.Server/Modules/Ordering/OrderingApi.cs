@@ -211,7 +211,8 @@ public static class PaymentsFacing
 /// <summary>The edge's checks of a fulfilment, shared by every route that places orders.</summary>
 public static class FulfillmentRules
 {
-    public static void Validate(FulfillmentDto? f, Validation v)
+    /// <summary><paramref name="positionOnly"/>: a price needs where to deliver, not yet to whom (the line, contact and phone may be left out).</summary>
+    public static void Validate(FulfillmentDto? f, Validation v, bool positionOnly = false)
     {
         if (f is null)
         {
@@ -227,6 +228,10 @@ public static class FulfillmentRules
         }
         if (f.Speed is not null && !Delivery.DeliverySpeeds.IsKnown(f.Speed)) v.Add("fulfillment.speed", "Must be express or no_rush.");
         if (f.Address is null) v.Add("fulfillment.address", "A delivery needs an address.");
+        else if (positionOnly)
+            v.Text("fulfillment.address.line", f.Address.Line, 300, required: false).Position("fulfillment.address.", f.Address.Lat, f.Address.Lng)
+                .Text("fulfillment.address.contactName", f.Address.ContactName, 100, required: false)
+                .Phone("fulfillment.address.contactPhone", f.Address.ContactPhone, required: false);
         else
             v.Text("fulfillment.address.line", f.Address.Line, 300).Position("fulfillment.address.", f.Address.Lat, f.Address.Lng)
                 .Text("fulfillment.address.contactName", f.Address.ContactName, 100).Phone("fulfillment.address.contactPhone", f.Address.ContactPhone, required: true);

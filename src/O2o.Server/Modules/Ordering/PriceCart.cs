@@ -26,7 +26,7 @@ internal static class PriceCart
         IStores stores, ICatalog catalog, ICart cart, IPromotions promotions, ILoyalty loyalty, IDeliveryQuotes delivery, TimeProvider clock, CancellationToken ct)
     {
         var v = new Validation();
-        FulfillmentRules.Validate(request.Fulfillment, v);
+        FulfillmentRules.Validate(request.Fulfillment, v, positionOnly: true);
         v.Lines("lines", request.Lines, OrderPlacement.MaxLines, l => l.ProductId, l => l.Quantity, required: false);
         if (request.CouponIds is { Length: > 10 }) v.Add("couponIds", "At most 10 coupons.");
         v.Range("points", request.Points, 0, CheckoutPricing.MaxPoints, required: false);
