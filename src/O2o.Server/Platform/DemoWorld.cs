@@ -8,6 +8,7 @@ using O2o.Server.Modules.Catalog;
 using O2o.Server.Modules.Delivery;
 using O2o.Server.Modules.GroupBuying;
 using O2o.Server.Modules.Inventory;
+using O2o.Server.Modules.Loyalty;
 using O2o.Server.Modules.Ordering;
 using O2o.Server.Modules.Promotions;
 using O2o.Server.Modules.Stores;
@@ -63,7 +64,11 @@ public static class DemoWorld
         await PromotionsDemo.SeedAsync(db, StoresDemo.MerchantId, await AccountsDemo.CustomerIdAsync(sp), now, ct);
         logger.LogInformation("  promotions 满100减20, 第二件半价, a member price; coupons in the demo customer's wallet and the code {Code}", PromotionsDemo.WelcomeCode);
         var historyWatch = Stopwatch.StartNew();
-        var history = await OrderingDemo.SeedHistoryAsync(sp, stores.Select(s => s.Id).ToList(), products, await AccountsDemo.CustomerIdAsync(sp), now, HistoryDays, ct);
+        var completed = new List<OrderCompleted>();
+        var history = await OrderingDemo.SeedHistoryAsync(sp, stores.Select(s => s.Id).ToList(), products, await AccountsDemo.CustomerIdAsync(sp), now, HistoryDays, ct,
+            completed);
+        await LoyaltyDemo.SeedAsync(db, completed, now, ct);
+        logger.LogInformation("  membership of the demo customer from {Orders} completed orders: points, tier and a sign-in streak", completed.Count);
         await AnalyticsDemo.SeedAsync(db, StoresDemo.MerchantId, history.Select(h => (h.StoreId, h.Day, h.Placed)), ct);
         logger.LogInformation("  [5/5] {Count} past orders over {Days} days, for the dashboard ({Elapsed:0.0}s)", history.Sum(h => h.Placed), HistoryDays, historyWatch.Elapsed.TotalSeconds);
         await transaction.CommitAsync(ct);

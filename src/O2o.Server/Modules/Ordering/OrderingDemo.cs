@@ -23,7 +23,7 @@ public static class OrderingDemo
     private static readonly int[] HourWeights = [0, 0, 0, 0, 0, 0, 0, 2, 4, 4, 5, 8, 9, 6, 4, 4, 5, 8, 10, 9, 6, 4, 2, 0];
 
     public static async Task<IReadOnlyList<DemoOrderDay>> SeedHistoryAsync(IServiceProvider services, IReadOnlyList<Guid> storeIds,
-        IReadOnlyList<Guid> productIds, string customerId, DateTimeOffset now, int days, CancellationToken ct)
+        IReadOnlyList<Guid> productIds, string customerId, DateTimeOffset now, int days, CancellationToken ct, List<OrderCompleted>? completed = null)
     {
         var db = services.GetRequiredService<O2oDb>();
         var delivery = services.GetRequiredService<IDeliveryQuotes>();
@@ -37,7 +37,7 @@ public static class OrderingDemo
             foreach (var storeId in storeIds)
             {
                 var store = await services.GetRequiredService<IStores>().FindAsync(storeId, ct) ?? throw new InvalidOperationException($"Demo store {storeId} is missing.");
-                placed.AddRange(AddStoreHistory(db, store, products, customerId, now, days, delivery, random));
+                placed.AddRange(AddStoreHistory(db, store, products, customerId, now, days, delivery, random, completed));
                 await db.SaveChangesAsync(ct);
                 db.ChangeTracker.Clear();
             }
@@ -50,7 +50,7 @@ public static class OrderingDemo
     }
 
     private static List<DemoOrderDay> AddStoreHistory(O2oDb db, StoreInfo store, List<ProductInfo> products, string customerId, DateTimeOffset now, int days,
-        IDeliveryQuotes delivery, Random random)
+        IDeliveryQuotes delivery, Random random, List<OrderCompleted>? completed)
     {
         var today = ChinaTime.Today(now);
         var busyness = 1 + random.Next(4);
@@ -64,7 +64,10 @@ public static class OrderingDemo
             {
                 var createdAt = ChinaTime.StartOf(day).AddHours(PickHour(random)).AddMinutes(random.Next(60));
                 if (createdAt > now - TimeSpan.FromHours(1)) continue; // history ends with orders already closed
-                db.Add(HistoricOrder(store, products, customerId, createdAt, delivery, random));
+                var order = HistoricOrder(store, products, customerId, createdAt, delivery, random);
+                db.Add(order);
+                if (order.Status == OrderStatus.Completed)
+                    completed?.Add(new OrderCompleted(order.Id, customerId, store.Id, order.FulfillmentType, order.TotalFen, order.PaidAt!.Value, order.ClosedAt!.Value));
                 count++;
             }
             placed.Add(new DemoOrderDay(store.Id, day, count));

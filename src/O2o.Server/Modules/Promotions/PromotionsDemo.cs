@@ -36,6 +36,13 @@ public static class PromotionsDemo
         });
         Define("member-youbei", "member_price", "优倍鲜牛奶会员价 ¥15.90", "Youbei fresh milk member price ¥15.90", false,
             p => (p.ProductIds, p.PriceFen, p.MinMemberTier) = ([StableId.From("demo:product:DB-0002")], 1590, 1));
+        Define("gold-free-delivery", "free_delivery", "金卡及以上会员免配送费", "Free delivery for Gold members and above", false,
+            p => (p.MinMemberTier, p.Channels) = (3, 1));
+        Define("silver-member-yoghurt", "member_price", "银卡会员价：伊利纯牛奶整箱 ¥55.90", "Silver member price: Yili pure milk case ¥55.90", false,
+            p => (p.ProductIds, p.PriceFen, p.MinMemberTier) = ([StableId.From("demo:product:DB-0004")], 5590, 2));
+        foreach (var (tier, zh, en, off, min) in new[] { (2, "银卡升级礼：满100减15", "Silver welcome: ¥15 off ¥100", 1500L, 10000L),
+                     (3, "金卡升级礼：满150减30", "Gold welcome: ¥30 off ¥150", 3000L, 15000L), (4, "钻石升级礼：满200减60", "Diamond welcome: ¥60 off ¥200", 6000L, 20000L) })
+            Define($"tier-{tier}-welcome", "fixed_off", zh, en, true, p => (p.MinSpendFen, p.AmountFen, p.ValidDays, p.Channels) = (min, off, 30, 3));
         var delivery = Define("free-delivery", "free_delivery", "免运费券", "Free delivery coupon", true, p =>
         {
             (p.Claimable, p.ValidDays, p.Channels) = (true, 30, 1);
