@@ -102,6 +102,16 @@ public abstract class LoyaltyTests(AppFixture fixture)
         Assert.Equal(1000, back.Long("points"));
         var kinds = (await customer.Api.Get("/api/me/loyalty/ledger")).Json!.AsArray().Select(e => e!["kind"]!.GetValue<string>()).ToArray();
         Assert.Equal(["give_back", "redeem", "adjustment"], kinds);
+
+        // Paid, the money ledger shows what points paid apart from what promotions gave.
+        var settled = (await Order(customer, store, product, 2, points: 500)).Is(HttpStatusCode.Created);
+        Assert.Equal(2002 - 500, settled.Long("totalFen"));
+        await World.Pay(customer.Api, settled.Str("id"));
+        var admin = await _world.Admin();
+        var entries = await World.Eventually(() => admin.Get($"/api/admin/ledger/entries?orderId={settled.Str("id")}"), r => r.Json!.AsArray().Count > 0);
+        var posted = entries.Json!.AsArray().Single(e => e!["kind"]!.GetValue<string>() == "customer_payment")!["lines"]!.AsArray();
+        Assert.Equal(500, posted.Single(l => l!["account"]!.GetValue<string>() == "points_redeemed")!["amountFen"]!.GetValue<long>());
+        Assert.Equal(1502, posted.Single(l => l!["account"]!.GetValue<string>().StartsWith("gateway_clearing:", StringComparison.Ordinal))!["amountFen"]!.GetValue<long>());
         Assert.True(await Reconciled());
     }
 

@@ -37,6 +37,8 @@ internal static class LedgerAccounts
     public const string Commission = "platform_commission";
     public const string DeliveryFee = "delivery_fee";
     public const string DiscountSubsidy = "discount_subsidy";
+    /// <summary>What loyalty points paid of orders: the platform honours its points with money.</summary>
+    public const string PointsRedeemed = "points_redeemed";
     /// <summary>What the platform owes a community leader in commissions (社区团购团长佣金).</summary>
     public static string LeaderPayable(Guid leaderId) => $"leader_payable:{leaderId:N}";
 }

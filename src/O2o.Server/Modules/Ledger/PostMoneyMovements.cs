@@ -24,7 +24,8 @@ internal sealed class OnPaymentSucceeded(LedgerPosting posting, IOrdering orderi
         else
         {
             var commission = charges.SubtotalFen * options.Value.CommissionBasisPoints / 10_000;
-            lines[LedgerAccounts.DiscountSubsidy] = charges.DiscountFen;
+            lines[LedgerAccounts.DiscountSubsidy] = charges.DiscountFen - charges.PointsFen;
+            lines[LedgerAccounts.PointsRedeemed] = charges.PointsFen;
             lines[LedgerAccounts.Commission] = -commission;
             lines[LedgerAccounts.DeliveryFee] = -charges.DeliveryFeeFen;
             // Whatever the charges do not explain (none, when the payment is the order's total) stays with the merchant.

@@ -9,8 +9,11 @@ namespace O2o.Server.Modules.Ordering;
 /// <summary>What Payments needs to know of an order.</summary>
 public sealed record PayableOrder(Guid OrderId, string CustomerId, Guid StoreId, long TotalFen, string Currency, string Status, bool IsPayable);
 
-/// <summary>What an order charged, for the money ledger: goods, discount, delivery fee and total, all in fen.</summary>
-public sealed record OrderCharges(Guid OrderId, Guid StoreId, long SubtotalFen, long DiscountFen, long DeliveryFeeFen, long TotalFen);
+/// <summary>
+/// What an order charged, for the money ledger: goods, discount, delivery fee and total, all in fen; <paramref name="PointsFen"/> is the
+/// part of the discount paid with loyalty points.
+/// </summary>
+public sealed record OrderCharges(Guid OrderId, Guid StoreId, long SubtotalFen, long DiscountFen, long DeliveryFeeFen, long TotalFen, long PointsFen = 0);
 
 /// <summary>A line to order; a price given here (a flash sale's) replaces the catalogue price.</summary>
 public sealed record PlacementLine(Guid ProductId, int Quantity, long? UnitPriceFen = null);
@@ -165,7 +168,8 @@ internal sealed class OrderingFacade(O2oDb db, OrderWorkflow workflow, OrderPlac
 
     public async Task<OrderCharges?> FindChargesAsync(Guid orderId, CancellationToken ct) =>
         await db.Set<Order>().AsNoTracking().IgnoreAutoIncludes().Where(o => o.Id == orderId)
-            .Select(o => new OrderCharges(o.Id, o.StoreId, o.SubtotalFen, o.DiscountFen, o.DeliveryFeeFen, o.TotalFen))
+            .Select(o => new OrderCharges(o.Id, o.StoreId, o.SubtotalFen, o.DiscountFen, o.DeliveryFeeFen, o.TotalFen,
+                o.PointsUsed == 0 ? 0 : o.Discounts.Where(d => d.Kind == CheckoutPricing.PointsKind).Sum(d => d.AmountFen)))
             .FirstOrDefaultAsync(ct);
 
     public async Task<IReadOnlyDictionary<Guid, string>> StatusesAsync(IReadOnlyCollection<Guid> orderIds, CancellationToken ct) =>
