@@ -116,6 +116,37 @@ public abstract class LoyaltyTests(AppFixture fixture)
     }
 
     [Fact]
+    public async Task A_refund_takes_back_its_share_of_the_points_and_of_the_spend()
+    {
+        var store = await _world.NewStore();
+        var admin = await _world.Admin();
+        var product = (await admin.Post("/api/admin/products", new
+        {
+            sku = $"V-{Guid.NewGuid():N}"[..20], name = "双人下午茶券", nameEn = "Afternoon tea for two", priceFen = 60_000, kind = "voucher",
+        })).Is(HttpStatusCode.Created).Str("id");
+        (await admin.Put($"/api/admin/products/{product}/voucher-terms", new { uses = 1, faceValueFen = 70_000, storeIds = new[] { store }, validDays = 30 }))
+            .Is(HttpStatusCode.OK);
+        var customer = await _world.NewCustomer();
+
+        // Two vouchers, paid and so completed at once: ¥1,200 earns 1,200 points and reaches silver.
+        var order = (await customer.Api.Post("/api/vouchers/purchases", new { productId = product, quantity = 2, storeId = store })).Is(HttpStatusCode.Created);
+        await World.Pay(customer.Api, order.Str("id"));
+        var me = await World.Eventually(() => Membership(customer), r => r["tier"]["tier"]!.GetValue<int>() == 2);
+        Assert.Equal(1200, me.Long("points"));
+        Assert.Equal(120_000, me.Long("rollingSpendFen"));
+
+        // One voucher refunded: half the points and half the spend go back, and the customer is below silver again.
+        var vouchers = await World.Eventually(() => customer.Api.Get("/api/vouchers"), r => r.Json!.AsArray().Count == 2);
+        (await customer.Api.Post($"/api/vouchers/{vouchers.Json!.AsArray()[0]!["id"]}/refund")).Is(HttpStatusCode.OK);
+        me = await World.Eventually(() => Membership(customer), r => r.Long("points") < 1200, TimeSpan.FromSeconds(30));
+        Assert.Equal(600, me.Long("points"));
+        Assert.Equal(60_000, me.Long("rollingSpendFen"));
+        Assert.Equal(1, me["tier"]["tier"]!.GetValue<int>());
+        Assert.Contains((await customer.Api.Get("/api/me/loyalty/ledger")).Json!.AsArray(), e => e!["kind"]!.GetValue<string>() == "reversal");
+        Assert.True(await Reconciled());
+    }
+
+    [Fact]
     public async Task Racing_checkouts_never_spend_more_points_than_the_customer_has()
     {
         var (store, product) = await _world.StockedStore(onHand: 100, priceFen: 1000);
