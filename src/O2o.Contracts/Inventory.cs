@@ -28,12 +28,13 @@ public sealed record StockMismatch(string StoreId, string ProductId, int OnHand,
 public sealed record ConsistencyReport(int Checked, bool Consistent, StockMismatch[] Mismatches);
 
 public sealed record CounterLineRequest(string? ProductId, int? Quantity);
-public sealed record CounterSaleRequest(CounterLineRequest[]? Lines);
+/// <summary><paramref name="MemberPhone"/>: the phone number of a member buying at the till, who then gets member prices and points.</summary>
+public sealed record CounterSaleRequest(CounterLineRequest[]? Lines, string? MemberPhone = null);
 public sealed record CounterReturnRequest(string? SaleId, CounterLineRequest[]? Lines);
 public sealed record CounterSaleLineResponse(string ProductId, string Sku, string Name, int Quantity, long UnitPriceFen, long LineTotalFen, int ReturnedQuantity,
     long DiscountFen = 0, PriceAdjustmentResponse[]? Adjustments = null);
 public sealed record CounterSaleResponse(string Id, string StoreId, CounterSaleLineResponse[] Lines, long TotalFen, string Currency, DateTimeOffset CreatedAt,
-    long SubtotalFen = 0, long DiscountFen = 0);
+    long SubtotalFen = 0, long DiscountFen = 0, bool Member = false);
 public sealed record CounterReturnLineResponse(string ProductId, int Quantity, long RefundFen);
 public sealed record CounterReturnResponse(string Id, string SaleId, string StoreId, CounterReturnLineResponse[] Lines, long RefundFen, DateTimeOffset CreatedAt);
 

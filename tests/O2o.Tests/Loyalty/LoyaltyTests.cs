@@ -147,6 +147,45 @@ public abstract class LoyaltyTests(AppFixture fixture)
     }
 
     [Fact]
+    public async Task A_member_identified_at_the_counter_gets_tier_prices_and_points_and_a_return_takes_them_back()
+    {
+        var (store, product) = await _world.StockedStore(onHand: 20, priceFen: 5000);
+        var staff = await _world.NewStaff(store);
+        var phone = $"139{Random.Shared.Next(10_000_000, 99_999_999)}";
+        var email = $"m{Guid.NewGuid():N}@test.o2o";
+        var userId = (await _world.Anonymous().Post("/api/auth/register", new { email, password = World.Password, displayName = "柜台会员", phone }))
+            .Is(HttpStatusCode.Created).Str("userId");
+        var customer = new Customer(await _world.Login(email, World.Password), userId, email);
+        (await (await _world.Admin()).Post("/api/admin/promotions", new
+        {
+            kind = "member_price", name = "会员价", productIds = new[] { product }, priceFen = 4500, channels = new[] { "counter" }, storeIds = new[] { store },
+            startsAt = DateTimeOffset.UtcNow.AddMinutes(-1), endsAt = DateTimeOffset.UtcNow.AddHours(1),
+        })).Is(HttpStatusCode.Created);
+
+        var walkIn = (await staff.Post($"/api/stores/{store}/counter-sales", new { lines = new[] { new { productId = product, quantity = 2 } } })).Is(HttpStatusCode.Created);
+        Assert.Equal(10_000, walkIn.Long("totalFen"));
+        (await staff.Post($"/api/stores/{store}/counter-sales", new { lines = new[] { new { productId = product, quantity = 2 } }, memberPhone = "13000000000" }))
+            .Is(HttpStatusCode.NotFound, "member_not_found");
+        (await staff.Post($"/api/stores/{store}/counter-sales", new { lines = new[] { new { productId = product, quantity = 2 } }, memberPhone = "not a phone" }))
+            .Is(HttpStatusCode.BadRequest, "validation_failed");
+
+        var sale = (await staff.Post($"/api/stores/{store}/counter-sales", new { lines = new[] { new { productId = product, quantity = 2 } }, memberPhone = phone }))
+            .Is(HttpStatusCode.Created);
+        Assert.Equal(9_000, sale.Long("totalFen"));
+        Assert.True(sale["member"].GetValue<bool>());
+        var me = await World.Eventually(() => Membership(customer), r => r.Long("points") > 0);
+        Assert.Equal(90, me.Long("points"));
+        Assert.Equal(9_000, me.Long("rollingSpendFen"));
+
+        (await staff.Post($"/api/stores/{store}/counter-returns", new { saleId = sale.Str("id"), lines = new[] { new { productId = product, quantity = 1 } } }))
+            .Is(HttpStatusCode.Created);
+        me = await World.Eventually(() => Membership(customer), r => r.Long("points") < 90);
+        Assert.Equal(45, me.Long("points"));
+        Assert.Equal(4_500, me.Long("rollingSpendFen"));
+        Assert.True(await Reconciled());
+    }
+
+    [Fact]
     public async Task Racing_checkouts_never_spend_more_points_than_the_customer_has()
     {
         var (store, product) = await _world.StockedStore(onHand: 100, priceFen: 1000);

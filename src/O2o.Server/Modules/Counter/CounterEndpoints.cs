@@ -3,6 +3,7 @@ using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.EntityFrameworkCore;
 using O2o.Contracts;
 using O2o.Server.Kernel;
+using O2o.Server.Modules.Accounts;
 using O2o.Server.Modules.Catalog;
 using O2o.Server.Modules.Inventory;
 using O2o.Server.Modules.Promotions;
@@ -26,27 +27,36 @@ internal static class CounterEndpoints
 
     private static async Task<Results<Created<CounterSaleResponse>, ProblemHttpResult>> Sell(
         string storeId, CounterSaleRequest request, ClaimsPrincipal principal, HttpContext http, O2oDb db,
-        IStores stores, ICatalog catalog, IInventory inventory, IPromotions promotions, TimeProvider clock, CancellationToken ct)
+        IStores stores, ICatalog catalog, IInventory inventory, IPromotions promotions, IAccounts accounts, EventBus events, TimeProvider clock, CancellationToken ct)
     {
         var store = await stores.FindOperableAsync(storeId, Actor.From(principal), ct);
         if (store is null) return CounterErrors.StoreNotFound.ToProblem();
         var lines = ValidLines(request.Lines, out var invalid);
         if (invalid is not null) return invalid.ToProblem();
+        string? member = null;
+        if (request.MemberPhone is { } phone)
+        {
+            if (new Validation().Phone("memberPhone", phone.Trim(), required: true).Error is { } badPhone) return badPhone.ToProblem();
+            member = await accounts.CustomerByPhoneAsync(phone.Trim(), ct);
+            if (member is null) return CounterErrors.MemberNotFound.ToProblem();
+        }
 
         var products = await catalog.GetAsync(lines.Select(l => l.ProductId).ToList(), ct);
         if (lines.Any(l => !products.TryGetValue(l.ProductId, out var p) || !p.IsActive || p.MerchantId != store.MerchantId))
             return CounterErrors.ProductNotFound.ToProblem();
 
-        // The same engine as online orders, on the counter channel; a walk-in customer is anonymous, so coupons stay online.
-        var priced = await promotions.PriceAsync(new PriceRequest(null, store.MerchantId, store.Id, SalesChannel.Counter,
-            [.. lines.Select(l => new PriceLine(l.ProductId, products[l.ProductId].Category, products[l.ProductId].PriceFen, l.Quantity))], 0, null), ct);
+        // The same engine as online orders, on the counter channel: a walk-in customer is anonymous; a member gets their tier's prices.
+        // Coupons stay online either way: nobody at a till should spend a customer's coupon without asking.
+        var priced = await promotions.PriceAsync(new PriceRequest(member, store.MerchantId, store.Id, SalesChannel.Counter,
+            [.. lines.Select(l => new PriceLine(l.ProductId, products[l.ProductId].Category, products[l.ProductId].PriceFen, l.Quantity))], 0,
+            member is null ? null : []), ct);
         if (!priced.IsSuccess) return priced.Error!.ToProblem();
         var quote = priced.Value;
         var result = await db.InTransactionAsync(async () =>
         {
             var sale = new CounterSale
             {
-                StoreId = store.Id, StaffId = Actor.From(principal).UserId, CreatedAt = clock.GetUtcNow(),
+                StoreId = store.Id, StaffId = Actor.From(principal).UserId, CustomerId = member, CreatedAt = clock.GetUtcNow(),
                 SubtotalFen = quote.SubtotalFen, DiscountFen = quote.DiscountFen, TotalFen = quote.TotalFen,
             };
             sale.Lines.AddRange(lines.Select((l, i) => new CounterSaleLine
@@ -56,8 +66,9 @@ internal static class CounterEndpoints
             }));
             var shortages = await inventory.SellAsync(store.Id, lines, $"counter-sale:{sale.Id}", ct);
             if (shortages.Count > 0) return Shortages.ToError(shortages, id => products[id].NameZh);
-            if (await promotions.ReserveAsync(sale.Id, null, quote, ct) is { } refused) return refused;
+            if (await promotions.ReserveAsync(sale.Id, member, quote, ct) is { } refused) return refused;
             db.Add(sale);
+            if (member is not null) events.Publish(new MemberCounterSale(sale.Id, member, store.Id, sale.TotalFen, sale.CreatedAt));
             await db.SaveChangesAsync(ct);
             return (Result<CounterSale>)sale;
         }, r => r.IsSuccess, ct);
@@ -76,7 +87,8 @@ internal static class CounterEndpoints
     }
 
     private static async Task<Results<Created<CounterReturnResponse>, ProblemHttpResult>> Return(
-        string storeId, CounterReturnRequest request, ClaimsPrincipal principal, O2oDb db, IStores stores, IInventory inventory, TimeProvider clock, CancellationToken ct)
+        string storeId, CounterReturnRequest request, ClaimsPrincipal principal, O2oDb db, IStores stores, IInventory inventory, EventBus events, TimeProvider clock,
+        CancellationToken ct)
     {
         var store = await stores.FindOperableAsync(storeId, Actor.From(principal), ct);
         if (store is null) return CounterErrors.StoreNotFound.ToProblem();
@@ -103,6 +115,7 @@ internal static class CounterEndpoints
             }
             await inventory.ReturnAsync(store.Id, lines, $"counter-return:{back.Id}", ct);
             db.Add(back);
+            if (sale.CustomerId is { } customer) events.Publish(new MemberCounterReturn(back.Id, sale.Id, customer, back.RefundFen, sale.TotalFen, back.CreatedAt));
             await db.SaveChangesAsync(ct);
             return (Result<CounterReturn>)back;
         }, r => r.IsSuccess, ct);
@@ -131,12 +144,13 @@ internal static class CounterEndpoints
             l.Quantity, l.UnitPriceFen, l.UnitPriceFen * l.Quantity, l.ReturnedQuantity, l.DiscountFen,
             quote?.Lines.First(q => q.ProductId == l.ProductId).Adjustments.Select(a => new PriceAdjustmentResponse(a.PromotionId.ToString(), a.CouponId?.ToString(),
                 english ? a.NameEn : a.NameZh, a.Kind, a.AmountFen)).ToArray())).ToArray(),
-        s.TotalFen, "CNY", s.CreatedAt, s.SubtotalFen == 0 ? s.TotalFen : s.SubtotalFen, s.DiscountFen);
+        s.TotalFen, "CNY", s.CreatedAt, s.SubtotalFen == 0 ? s.TotalFen : s.SubtotalFen, s.DiscountFen, s.CustomerId is not null);
 }
 
 internal static class CounterErrors
 {
     public static readonly Error StoreNotFound = Error.NotFound("store_not_found", "The store");
+    public static readonly Error MemberNotFound = Error.NotFound("member_not_found", "No member has this phone number; the member");
     public static readonly Error ProductNotFound = Error.NotFound("product_not_found", "A product of the sale");
     public static readonly Error SaleNotFound = Error.NotFound("sale_not_found", "The counter sale");
     public static readonly Error ProductNotInSale = Error.Unprocessable("product_not_in_sale", "A returned product was not part of that sale.");

@@ -8,6 +8,8 @@ internal sealed class CounterSale
     public Guid Id { get; init; } = Guid.CreateVersion7();
     public Guid StoreId { get; init; }
     public required string StaffId { get; init; }
+    /// <summary>The member who identified at the till (by phone): priced at their tier, and the sale earns them points.</summary>
+    public string? CustomerId { get; init; }
     public long SubtotalFen { get; init; }
     /// <summary>What the promotions running at the counter took off, priced by the same engine as online orders.</summary>
     public long DiscountFen { get; init; }
@@ -57,6 +59,7 @@ internal static class CounterPersistence
         builder.Entity<CounterSale>(e =>
         {
             e.ToTable("counter_sales");
+            e.Property(x => x.CustomerId).HasMaxLength(64);
             e.HasKey(s => s.Id);
             e.Property(s => s.StaffId).HasMaxLength(64);
             e.HasMany(s => s.Lines).WithOne().HasForeignKey(l => l.SaleId);

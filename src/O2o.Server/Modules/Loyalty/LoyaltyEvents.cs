@@ -1,29 +1,71 @@
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
+using O2o.Server.Kernel;
+using O2o.Server.Modules.Counter;
 using O2o.Server.Modules.Ordering;
 using O2o.Server.Modules.Payments;
-using O2o.Server.Kernel;
 using O2o.Server.Platform;
 
 namespace O2o.Server.Modules.Loyalty;
 
-/// <summary>A completed order counts toward the tier and earns points at the rate of the tier the customer had when buying.</summary>
-internal sealed class OnOrderCompleted(O2oDb db, PointsBook book, MemberTierReview tiers, IOptions<LoyaltyOptions> options, TimeProvider clock)
-    : IEventHandler<OrderCompleted>
+/// <summary>
+/// Purchases as loyalty sees them, online or at the counter: a completed one counts toward the tier and earns points at the rate of
+/// the tier held when buying; a refund takes back its share of both. The spend of a refund is dated as the purchase was, so it leaves
+/// the rolling window with it.
+/// </summary>
+internal sealed class Purchases(O2oDb db, PointsBook book, MemberTierReview tiers, IOptions<LoyaltyOptions> options, TimeProvider clock)
 {
-    public async Task HandleAsync(OrderCompleted e, CancellationToken ct)
+    public async Task CompletedAsync(string customerId, Guid purchaseId, long paidFen, DateTimeOffset completedAt, CancellationToken ct)
     {
-        var key = $"order:{e.OrderId:N}";
-        if (e.PaidFen <= 0 || await db.Set<SpendRecord>().AnyAsync(s => s.SourceKey == key, ct)) return;
+        var key = $"order:{purchaseId:N}";
+        if (paidFen <= 0 || await db.Set<SpendRecord>().AnyAsync(s => s.SourceKey == key, ct)) return;
         var now = clock.GetUtcNow();
-        var member = await book.LockAsync(e.CustomerId, now, ct);
-        db.Add(new SpendRecord { SourceKey = key, CustomerId = e.CustomerId, OrderId = e.OrderId, AmountFen = e.PaidFen, At = e.CompletedAt });
+        var member = await book.LockAsync(customerId, now, ct);
+        db.Add(new SpendRecord { SourceKey = key, CustomerId = customerId, OrderId = purchaseId, AmountFen = paidFen, At = completedAt });
         await db.SaveChangesAsync(ct);
         var o = options.Value;
-        var points = e.PaidFen / 100 * o.PointsPerYuan * o.Tier(member.Tier).EarnPercent / 100;
-        await book.EarnAsync(e.CustomerId, PointsKinds.Order, points, $"earn:{e.OrderId:N}", e.OrderId, null, e.CompletedAt, now, ct);
-        await tiers.ReviewAsync(e.CustomerId, now, ct);
+        var points = paidFen / 100 * o.PointsPerYuan * o.Tier(member.Tier).EarnPercent / 100;
+        await book.EarnAsync(customerId, PointsKinds.Order, points, $"earn:{purchaseId:N}", purchaseId, null, completedAt, now, ct);
+        await tiers.ReviewAsync(customerId, now, ct);
     }
+
+    /// <summary>The customer whose purchase this was, as loyalty recorded it; null when it earned nothing and spent no points.</summary>
+    public async Task<string?> CustomerOfAsync(Guid purchaseId, CancellationToken ct) =>
+        await db.Set<SpendRecord>().AsNoTracking().Where(s => s.SourceKey == $"order:{purchaseId:N}").Select(s => s.CustomerId).FirstOrDefaultAsync(ct)
+        ?? await db.Set<PointsEntry>().AsNoTracking().Where(e => e.OrderId == purchaseId).Select(e => e.CustomerId).FirstOrDefaultAsync(ct);
+
+    /// <summary>Takes back <paramref name="refundFen"/>/<paramref name="paidFen"/> of what the purchase earned and counted toward the tier.</summary>
+    public async Task RefundedAsync(string customerId, Guid purchaseId, Guid refundId, long refundFen, long paidFen, CancellationToken ct)
+    {
+        if (paidFen <= 0 || refundFen <= 0) return;
+        var now = clock.GetUtcNow();
+        var earned = await db.Set<PointsEntry>().AsNoTracking().Where(x => x.OrderId == purchaseId && x.Kind == PointsKinds.Order).Select(x => (long?)x.Points)
+            .FirstOrDefaultAsync(ct);
+        if (earned is { } points)
+            await book.ReverseAsync(customerId, (long)((Int128)points * refundFen / paidFen), $"reversal:{refundId:N}", purchaseId, "refund", now, ct);
+        var refundKey = $"refund:{refundId:N}";
+        var spend = await db.Set<SpendRecord>().AsNoTracking().FirstOrDefaultAsync(s => s.SourceKey == $"order:{purchaseId:N}", ct);
+        if (spend is null || await db.Set<SpendRecord>().AnyAsync(s => s.SourceKey == refundKey, ct)) return;
+        await book.LockAsync(customerId, now, ct);
+        db.Add(new SpendRecord { SourceKey = refundKey, CustomerId = customerId, OrderId = purchaseId, AmountFen = -Math.Min(refundFen, spend.AmountFen), At = spend.At });
+        await db.SaveChangesAsync(ct);
+        await tiers.ReviewAsync(customerId, now, ct);
+    }
+}
+
+internal sealed class OnOrderCompleted(Purchases purchases) : IEventHandler<OrderCompleted>
+{
+    public Task HandleAsync(OrderCompleted e, CancellationToken ct) => purchases.CompletedAsync(e.CustomerId, e.OrderId, e.PaidFen, e.CompletedAt, ct);
+}
+
+internal sealed class OnMemberCounterSale(Purchases purchases) : IEventHandler<MemberCounterSale>
+{
+    public Task HandleAsync(MemberCounterSale e, CancellationToken ct) => purchases.CompletedAsync(e.CustomerId, e.SaleId, e.PaidFen, e.At, ct);
+}
+
+internal sealed class OnMemberCounterReturn(Purchases purchases) : IEventHandler<MemberCounterReturn>
+{
+    public Task HandleAsync(MemberCounterReturn e, CancellationToken ct) => purchases.RefundedAsync(e.CustomerId, e.SaleId, e.ReturnId, e.RefundFen, e.SaleTotalFen, ct);
 }
 
 /// <summary>A cancelled order gives back every point it spent.</summary>
@@ -39,33 +81,19 @@ internal sealed class OnOrderCancelled(O2oDb db, PointsBook book, TimeProvider c
 }
 
 /// <summary>
-/// A refund takes back its share of the points the order earned and of its spend (dated as the order was, so it leaves the window with it),
-/// and gives back its share of the points the order spent. A cancel and its refund together never give back more than was spent.
+/// A refund of an order takes back its share of what the order earned, and gives back its share of the points the order spent.
+/// A cancel and its refund together never give back more than was spent.
 /// </summary>
-internal sealed class OnPaymentRefunded(O2oDb db, PointsBook book, MemberTierReview tiers, TimeProvider clock) : IEventHandler<PaymentRefunded>
+internal sealed class OnPaymentRefunded(O2oDb db, Purchases purchases, PointsBook book, TimeProvider clock) : IEventHandler<PaymentRefunded>
 {
     public async Task HandleAsync(PaymentRefunded e, CancellationToken ct)
     {
-        if (e.PaymentAmountFen <= 0) return;
-        var now = clock.GetUtcNow();
-        var entries = await db.Set<PointsEntry>().AsNoTracking().Where(x => x.OrderId == e.OrderId && (x.Kind == PointsKinds.Order || x.Kind == PointsKinds.Redeem))
-            .ToListAsync(ct);
-        var spend = await db.Set<SpendRecord>().AsNoTracking().FirstOrDefaultAsync(s => s.SourceKey == $"order:{e.OrderId:N}", ct);
-        var customer = spend?.CustomerId ?? entries.FirstOrDefault()?.CustomerId;
-        if (customer is null) return;
-
-        long Share(long points) => (long)((Int128)points * e.AmountFen / e.PaymentAmountFen);
-        if (entries.FirstOrDefault(x => x.Kind == PointsKinds.Order) is { } earned)
-            await book.ReverseAsync(customer, Share(earned.Points), $"reversal:{e.RefundId:N}", e.OrderId, "refund", now, ct);
-        if (entries.FirstOrDefault(x => x.Kind == PointsKinds.Redeem) is { } spent)
-            await book.GiveBackAsync(customer, e.OrderId, Share(-spent.Points), $"give_back:{e.OrderId:N}:refund:{e.RefundId:N}", "refund", now, ct);
-        var refundKey = $"refund:{e.RefundId:N}";
-        if (spend is not null && !await db.Set<SpendRecord>().AnyAsync(s => s.SourceKey == refundKey, ct))
-        {
-            await book.LockAsync(customer, now, ct);
-            db.Add(new SpendRecord { SourceKey = refundKey, CustomerId = customer, OrderId = e.OrderId, AmountFen = -Math.Min(e.AmountFen, spend.AmountFen), At = spend.At });
-            await db.SaveChangesAsync(ct);
-            await tiers.ReviewAsync(customer, now, ct);
-        }
+        if (e.PaymentAmountFen <= 0 || await purchases.CustomerOfAsync(e.OrderId, ct) is not { } customer) return;
+        await purchases.RefundedAsync(customer, e.OrderId, e.RefundId, e.AmountFen, e.PaymentAmountFen, ct);
+        var spent = await db.Set<PointsEntry>().AsNoTracking().Where(x => x.OrderId == e.OrderId && x.Kind == PointsKinds.Redeem).Select(x => (long?)-x.Points)
+            .FirstOrDefaultAsync(ct);
+        if (spent is { } points)
+            await book.GiveBackAsync(customer, e.OrderId, (long)((Int128)points * e.AmountFen / e.PaymentAmountFen), $"give_back:{e.OrderId:N}:refund:{e.RefundId:N}",
+                "refund", clock.GetUtcNow(), ct);
     }
 }

@@ -1,3 +1,4 @@
+using O2o.Server.Modules.Counter;
 using O2o.Server.Modules.Ordering;
 using O2o.Server.Modules.Payments;
 using O2o.Server.Platform;
@@ -14,6 +15,7 @@ public static class LoyaltyModule
             .ValidateOnStart();
         builder.Services.AddScoped<PointsBook>();
         builder.Services.AddScoped<MemberTierReview>();
+        builder.Services.AddScoped<Purchases>();
         builder.Services.AddScoped<LoyaltyFacade>();
         builder.Services.AddScoped<ILoyalty>(sp => sp.GetRequiredService<LoyaltyFacade>());
         builder.Services.AddScoped<LoyaltyMaintenance>();
@@ -22,6 +24,8 @@ public static class LoyaltyModule
         builder.Services.AddEventHandler<OrderCancelled, OnOrderCancelled>();
         builder.Services.AddEventHandler<PaymentRefunded, OnPaymentRefunded>();
         builder.Services.AddEventHandler<OrderReviewed, OnOrderReviewed>();
+        builder.Services.AddEventHandler<MemberCounterSale, OnMemberCounterSale>();
+        builder.Services.AddEventHandler<MemberCounterReturn, OnMemberCounterReturn>();
     }
 
     public static void MapLoyalty(this IEndpointRouteBuilder api)

@@ -883,6 +883,11 @@ namespace O2o.Server.Platform.Migrations.Postgres
                         .HasColumnType("timestamp with time zone")
                         .HasColumnName("created_at");
 
+                    b.Property<string>("CustomerId")
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)")
+                        .HasColumnName("customer_id");
+
                     b.Property<long>("DiscountFen")
                         .HasColumnType("bigint")
                         .HasColumnName("discount_fen");

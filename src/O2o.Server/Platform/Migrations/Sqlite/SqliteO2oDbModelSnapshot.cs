@@ -874,6 +874,11 @@ namespace O2o.Server.Platform.Migrations.Sqlite
                         .HasColumnType("INTEGER")
                         .HasColumnName("created_at");
 
+                    b.Property<string>("CustomerId")
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("customer_id");
+
                     b.Property<long>("DiscountFen")
                         .HasColumnType("INTEGER")
                         .HasColumnName("discount_fen");

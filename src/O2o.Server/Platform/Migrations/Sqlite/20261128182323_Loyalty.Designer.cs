@@ -11,7 +11,7 @@ using O2o.Server.Platform;
 namespace O2o.Server.Platform.Migrations.Sqlite
 {
     [DbContext(typeof(SqliteO2oDb))]
-    [Migration("20261128174146_Loyalty")]
+    [Migration("20261128182323_Loyalty")]
     partial class Loyalty
     {
         /// <inheritdoc />
@@ -876,6 +876,11 @@ namespace O2o.Server.Platform.Migrations.Sqlite
                     b.Property<long>("CreatedAt")
                         .HasColumnType("INTEGER")
                         .HasColumnName("created_at");
+
+                    b.Property<string>("CustomerId")
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("customer_id");
 
                     b.Property<long>("DiscountFen")
                         .HasColumnType("INTEGER")

@@ -18,6 +18,13 @@ namespace O2o.Server.Platform.Migrations.Sqlite
                 nullable: false,
                 defaultValue: 0);
 
+            migrationBuilder.AddColumn<string>(
+                name: "customer_id",
+                table: "counter_sales",
+                type: "TEXT",
+                maxLength: 64,
+                nullable: true);
+
             migrationBuilder.CreateTable(
                 name: "loyalty_members",
                 columns: table => new
@@ -215,6 +222,10 @@ namespace O2o.Server.Platform.Migrations.Sqlite
             migrationBuilder.DropColumn(
                 name: "points_used",
                 table: "ordering_orders");
+
+            migrationBuilder.DropColumn(
+                name: "customer_id",
+                table: "counter_sales");
         }
     }
 }

@@ -12,7 +12,7 @@ using O2o.Server.Platform;
 namespace O2o.Server.Platform.Migrations.Postgres
 {
     [DbContext(typeof(PostgresO2oDb))]
-    [Migration("20261128174305_Loyalty")]
+    [Migration("20261128182738_Loyalty")]
     partial class Loyalty
     {
         /// <inheritdoc />
@@ -885,6 +885,11 @@ namespace O2o.Server.Platform.Migrations.Postgres
                     b.Property<DateTimeOffset>("CreatedAt")
                         .HasColumnType("timestamp with time zone")
                         .HasColumnName("created_at");
+
+                    b.Property<string>("CustomerId")
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)")
+                        .HasColumnName("customer_id");
 
                     b.Property<long>("DiscountFen")
                         .HasColumnType("bigint")
