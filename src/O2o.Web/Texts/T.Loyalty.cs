@@ -47,6 +47,13 @@ public static partial class T
     public static readonly Text RedeemCoupon = new("兑换", "Redeem");
     public static readonly Text MinSpend = new("满 {0} 可用", "on {0} or more");
 
+    public static readonly Text ReviewOrder = new("评价订单", "Review the order");
+    public static readonly Text Rating = new("评分", "Rating");
+    public static readonly Text StarsOf = new("{0} 星", "{0} stars");
+    public static readonly Text ReviewComment = new("评价内容（选填）", "Comment (optional)");
+    public static readonly Text ReviewEarns = new("评价可获积分，写下 15 字以上的评价再多得积分。", "A review earns points, and more with a comment of 15 characters or more.");
+    public static readonly Text SendReview = new("提交评价", "Send the review");
+
     public static readonly Text PriceBreakdown = new("价格明细", "Price breakdown");
     public static readonly Text PriceChecking = new("正在计算优惠…", "Working out the best price…");
     public static readonly Text BestCoupons = new("自动选择最优优惠券", "Best coupons for me");

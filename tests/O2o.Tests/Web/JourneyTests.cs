@@ -45,6 +45,12 @@ public sealed partial class JourneyTests(BrowserFixture browser)
             await Expect(staff.GetByTestId("verified")).ToBeVisibleAsync();
             await Expect(customer.GetByTestId("order-status")).ToHaveAttributeAsync("data-status", "completed");
             await Expect(customer.GetByTestId("timeline").Locator("li")).ToHaveCountAsync(5);
+
+            // Completed, the order asks for a review, which is kept and shown instead of the form.
+            await customer.GetByTestId("star-5").CheckAsync();
+            await customer.GetByTestId("review-comment").FillAsync("牛奶很新鲜，到店自提不用排队，店员很热情！");
+            await customer.GetByTestId("send-review").ClickAsync();
+            await Expect(customer.GetByTestId("review-done")).ToContainTextAsync("★★★★★");
         }, customer, staff);
     }
 
