@@ -71,6 +71,16 @@ internal sealed class TierCoupon
     public Guid PromotionId { get; init; }
 }
 
+/// <summary>A welcome coupon given for reaching a tier: once per customer, tier and promotion, however often the tier is reached again.</summary>
+internal sealed class TierCouponGrant
+{
+    public required string CustomerId { get; init; }
+    public int Tier { get; init; }
+    public Guid PromotionId { get; init; }
+    public Guid? CouponId { get; init; }
+    public DateTimeOffset At { get; init; }
+}
+
 internal static class PointsKinds
 {
     public const string Order = "order", SignIn = "sign_in", Review = "review", Adjustment = "adjustment",
@@ -134,6 +144,12 @@ internal static class LoyaltyPersistence
         {
             e.ToTable("loyalty_tier_coupons");
             e.HasKey(x => new { x.Tier, x.PromotionId });
+        });
+        builder.Entity<TierCouponGrant>(e =>
+        {
+            e.ToTable("loyalty_tier_coupon_grants");
+            e.HasKey(x => new { x.CustomerId, x.Tier, x.PromotionId });
+            e.Property(x => x.CustomerId).HasMaxLength(64);
         });
     }
 }

@@ -2280,6 +2280,35 @@ namespace O2o.Server.Platform.Migrations.Sqlite
                     b.ToTable("loyalty_tier_coupons", (string)null);
                 });
 
+            modelBuilder.Entity("O2o.Server.Modules.Loyalty.TierCouponGrant", b =>
+                {
+                    b.Property<string>("CustomerId")
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("customer_id");
+
+                    b.Property<int>("Tier")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("tier");
+
+                    b.Property<Guid>("PromotionId")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("promotion_id");
+
+                    b.Property<long>("At")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("at");
+
+                    b.Property<Guid?>("CouponId")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("coupon_id");
+
+                    b.HasKey("CustomerId", "Tier", "PromotionId")
+                        .HasName("pk_loyalty_tier_coupon_grants");
+
+                    b.ToTable("loyalty_tier_coupon_grants", (string)null);
+                });
+
             modelBuilder.Entity("O2o.Server.Modules.Ordering.ActivePickupCode", b =>
                 {
                     b.Property<Guid>("StoreId")

@@ -11,7 +11,7 @@ using O2o.Server.Platform;
 namespace O2o.Server.Platform.Migrations.Sqlite
 {
     [DbContext(typeof(SqliteO2oDb))]
-    [Migration("20261128182323_Loyalty")]
+    [Migration("20261128183804_Loyalty")]
     partial class Loyalty
     {
         /// <inheritdoc />
@@ -2281,6 +2281,35 @@ namespace O2o.Server.Platform.Migrations.Sqlite
                         .HasName("pk_loyalty_tier_coupons");
 
                     b.ToTable("loyalty_tier_coupons", (string)null);
+                });
+
+            modelBuilder.Entity("O2o.Server.Modules.Loyalty.TierCouponGrant", b =>
+                {
+                    b.Property<string>("CustomerId")
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("customer_id");
+
+                    b.Property<int>("Tier")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("tier");
+
+                    b.Property<Guid>("PromotionId")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("promotion_id");
+
+                    b.Property<long>("At")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("at");
+
+                    b.Property<Guid?>("CouponId")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("coupon_id");
+
+                    b.HasKey("CustomerId", "Tier", "PromotionId")
+                        .HasName("pk_loyalty_tier_coupon_grants");
+
+                    b.ToTable("loyalty_tier_coupon_grants", (string)null);
                 });
 
             modelBuilder.Entity("O2o.Server.Modules.Ordering.ActivePickupCode", b =>

@@ -12,7 +12,7 @@ using O2o.Server.Platform;
 namespace O2o.Server.Platform.Migrations.Postgres
 {
     [DbContext(typeof(PostgresO2oDb))]
-    [Migration("20261128182738_Loyalty")]
+    [Migration("20261128184002_Loyalty")]
     partial class Loyalty
     {
         /// <inheritdoc />
@@ -2292,6 +2292,35 @@ namespace O2o.Server.Platform.Migrations.Postgres
                         .HasName("pk_loyalty_tier_coupons");
 
                     b.ToTable("loyalty_tier_coupons", (string)null);
+                });
+
+            modelBuilder.Entity("O2o.Server.Modules.Loyalty.TierCouponGrant", b =>
+                {
+                    b.Property<string>("CustomerId")
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)")
+                        .HasColumnName("customer_id");
+
+                    b.Property<int>("Tier")
+                        .HasColumnType("integer")
+                        .HasColumnName("tier");
+
+                    b.Property<Guid>("PromotionId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("promotion_id");
+
+                    b.Property<DateTimeOffset>("At")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("at");
+
+                    b.Property<Guid?>("CouponId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("coupon_id");
+
+                    b.HasKey("CustomerId", "Tier", "PromotionId")
+                        .HasName("pk_loyalty_tier_coupon_grants");
+
+                    b.ToTable("loyalty_tier_coupon_grants", (string)null);
                 });
 
             modelBuilder.Entity("O2o.Server.Modules.Ordering.ActivePickupCode", b =>

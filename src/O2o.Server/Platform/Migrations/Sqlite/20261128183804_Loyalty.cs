@@ -110,6 +110,21 @@ namespace O2o.Server.Platform.Migrations.Sqlite
                 });
 
             migrationBuilder.CreateTable(
+                name: "loyalty_tier_coupon_grants",
+                columns: table => new
+                {
+                    customer_id = table.Column<string>(type: "TEXT", maxLength: 64, nullable: false),
+                    tier = table.Column<int>(type: "INTEGER", nullable: false),
+                    promotion_id = table.Column<Guid>(type: "TEXT", nullable: false),
+                    coupon_id = table.Column<Guid>(type: "TEXT", nullable: true),
+                    at = table.Column<long>(type: "INTEGER", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("pk_loyalty_tier_coupon_grants", x => new { x.customer_id, x.tier, x.promotion_id });
+                });
+
+            migrationBuilder.CreateTable(
                 name: "loyalty_tier_coupons",
                 columns: table => new
                 {
@@ -212,6 +227,9 @@ namespace O2o.Server.Platform.Migrations.Sqlite
 
             migrationBuilder.DropTable(
                 name: "loyalty_spend");
+
+            migrationBuilder.DropTable(
+                name: "loyalty_tier_coupon_grants");
 
             migrationBuilder.DropTable(
                 name: "loyalty_tier_coupons");

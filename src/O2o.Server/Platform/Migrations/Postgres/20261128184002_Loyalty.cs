@@ -110,6 +110,21 @@ namespace O2o.Server.Platform.Migrations.Postgres
                 });
 
             migrationBuilder.CreateTable(
+                name: "loyalty_tier_coupon_grants",
+                columns: table => new
+                {
+                    customer_id = table.Column<string>(type: "character varying(64)", maxLength: 64, nullable: false),
+                    tier = table.Column<int>(type: "integer", nullable: false),
+                    promotion_id = table.Column<Guid>(type: "uuid", nullable: false),
+                    coupon_id = table.Column<Guid>(type: "uuid", nullable: true),
+                    at = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("pk_loyalty_tier_coupon_grants", x => new { x.customer_id, x.tier, x.promotion_id });
+                });
+
+            migrationBuilder.CreateTable(
                 name: "loyalty_tier_coupons",
                 columns: table => new
                 {
@@ -212,6 +227,9 @@ namespace O2o.Server.Platform.Migrations.Postgres
 
             migrationBuilder.DropTable(
                 name: "loyalty_spend");
+
+            migrationBuilder.DropTable(
+                name: "loyalty_tier_coupon_grants");
 
             migrationBuilder.DropTable(
                 name: "loyalty_tier_coupons");
