@@ -25,3 +25,12 @@ public sealed record PointsReconciliationResponse(int Members, long BalanceTotal
 
 /// <summary>The coupon promotions issued to a customer on reaching a tier.</summary>
 public sealed record TierCouponsRequest(string[]? PromotionIds);
+
+public sealed record TierMembersResponse(int Tier, string Name, int Members);
+
+/// <summary>
+/// The programme at a glance: members per tier, points outstanding and what they would pay (fen), points expiring within 30 days,
+/// and points earned (positive adjustments included), spent net of what came back, and expired over the last 30 days.
+/// </summary>
+public sealed record LoyaltySummaryResponse(TierMembersResponse[] Tiers, long PointsOutstanding, long LiabilityFen, long ExpiringIn30Days,
+    long Earned30Days, long Spent30Days, long Expired30Days);

@@ -54,6 +54,19 @@ public static partial class T
     public static readonly Text ReviewEarns = new("评价可获积分，写下 15 字以上的评价再多得积分。", "A review earns points, and more with a comment of 15 characters or more.");
     public static readonly Text SendReview = new("提交评价", "Send the review");
 
+    public static readonly Text LoyaltyProgramme = new("会员积分", "Loyalty");
+    public static readonly Text PointsOutstanding = new("未使用积分", "Points outstanding");
+    public static readonly Text PointsLiability = new("积分价值（待兑付）", "What they would pay");
+    public static readonly Text ExpiringIn30Days = new("30 天内过期", "Expiring within 30 days");
+    public static readonly Text Earned30Days = new("近 30 天发放", "Earned, last 30 days");
+    public static readonly Text Spent30Days = new("近 30 天抵扣", "Spent, last 30 days");
+    public static readonly Text Expired30Days = new("近 30 天过期", "Expired, last 30 days");
+    public static readonly Text MembersPerTier = new("各等级会员数", "Members per tier");
+    public static readonly Text PointsReconciliation = new("积分对账", "Points reconciliation");
+    public static readonly Text CheckNow = new("立即核对", "Check now");
+    public static readonly Text PointsReconciled = new("{0} 位会员的余额、积分流水与积分批次一致，共 {1} 积分。", "Balances, ledger and lots agree for {0} members: {1} points.");
+    public static readonly Text PointsMismatched = new("{0} 位会员的积分账不一致，请检查。", "The points of {0} members do not agree; look into them.");
+
     public static readonly Text PriceBreakdown = new("价格明细", "Price breakdown");
     public static readonly Text PriceChecking = new("正在计算优惠…", "Working out the best price…");
     public static readonly Text BestCoupons = new("自动选择最优优惠券", "Best coupons for me");

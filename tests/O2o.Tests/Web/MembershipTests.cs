@@ -46,6 +46,25 @@ public sealed partial class MembershipTests(BrowserFixture browser)
         }, customer);
     }
 
+    [Fact]
+    public async Task The_platform_sees_members_per_tier_what_points_would_pay_and_that_the_points_books_agree()
+    {
+        var page = await browser.NewPageAsync(1280, 800);
+        await Screens.OnFailureAsync("admin-loyalty", async () =>
+        {
+            await page.GotoAsync("/admin/loyalty");
+            await Pages.SignInAsync(page, "admin@o2o.demo", "Admin123!");
+            await Expect(page.GetByTestId("loyalty-kpis")).ToBeVisibleAsync();
+            await Expect(page.GetByTestId("liability")).ToContainTextAsync("¥");
+            // The demo customer is the one diamond member.
+            await Expect(page.GetByTestId("tier-bars").Locator("rect.tier-4")).ToHaveCountAsync(1);
+            Assert.True(await page.GetByTestId("tier-bars").Locator("rect.tier-4").BoundingBoxAsync() is { Width: > 0 });
+            await page.GetByTestId("reconcile").ClickAsync();
+            await Expect(page.GetByTestId("reconciled")).ToHaveAttributeAsync("data-ok", "true");
+            await Screens.ForReadmeAsync(page, "admin-loyalty");
+        }, page);
+    }
+
     private static long Money(string text) => (long)Math.Round(decimal.Parse(text.Trim().TrimStart('¥'), System.Globalization.CultureInfo.InvariantCulture) * 100);
 
     private static string Format(long fen) => O2o.Web.Texts.Ui.Money(fen);

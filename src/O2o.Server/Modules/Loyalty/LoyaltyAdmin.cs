@@ -1,5 +1,6 @@
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Options;
 using O2o.Contracts;
 using O2o.Server.Kernel;
 using O2o.Server.Modules.Accounts;
@@ -14,7 +15,9 @@ internal static class LoyaltyAdmin
 
     public static void Map(IEndpointRouteBuilder api)
     {
-        var admin = api.MapGroup("/admin/loyalty").RequireAuthorization(Policies.Admin).WithTags("Loyalty");
+        // Points are the platform's promise, paid for by the platform (the ledger's points_redeemed): platform admins only.
+        var admin = api.MapGroup("/admin/loyalty").RequireAuthorization(Policies.PlatformAdmin).WithTags("Loyalty");
+        admin.MapGet("/summary", Summary).WithSummary("Members per tier, points outstanding and what they are worth, points earned, spent and expired in 30 days");
         admin.MapGet("/members/{customerId}", Get).WithSummary("A member's points, tier and spend");
         admin.MapPost("/members/{customerId}/adjustments", Adjust).WithSummary("Add or take points with a reason (goodwill, correction); never below zero");
         admin.MapGet("/reconciliation", Reconcile).WithSummary("Check every balance against the points ledger and the lots");
@@ -58,6 +61,25 @@ internal static class LoyaltyAdmin
             .Order(StringComparer.Ordinal).ToArray();
         return TypedResults.Ok(new PointsReconciliationResponse(balances.Count, balances.Values.Sum(), ledger.Values.Sum(), lots.Values.Sum(), mismatched,
             mismatched.Length == 0));
+    }
+
+    private static async Task<Ok<LoyaltySummaryResponse>> Summary(HttpContext http, O2oDb db, IOptions<LoyaltyOptions> options, TimeProvider clock, CancellationToken ct)
+    {
+        var o = options.Value;
+        var now = clock.GetUtcNow();
+        var (since, soon) = (now.AddDays(-30), now.AddDays(30));
+        var perTier = await db.Set<Member>().AsNoTracking().GroupBy(m => m.Tier).Select(g => new { Tier = g.Key, Members = g.Count() }).ToDictionaryAsync(x => x.Tier, x => x.Members, ct);
+        var outstanding = await db.Set<Member>().AsNoTracking().SumAsync(m => (long?)m.Balance, ct) ?? 0;
+        var expiring = await db.Set<PointsLot>().AsNoTracking().Where(l => l.Remaining > 0 && l.ExpiresAt <= soon).SumAsync(l => (long?)l.Remaining, ct) ?? 0;
+        var recent = await db.Set<PointsEntry>().AsNoTracking().Where(e => e.At >= since).GroupBy(e => e.Kind)
+            .Select(g => new { Kind = g.Key, Points = g.Sum(e => e.Points) }).ToDictionaryAsync(x => x.Kind, x => x.Points, ct);
+        var english = http.PrefersEnglish();
+        long Of(params string[] kinds) => kinds.Sum(k => recent.GetValueOrDefault(k));
+        return TypedResults.Ok(new LoyaltySummaryResponse(
+            [.. o.Tiers.OrderBy(t => t.Tier).Select(t => new TierMembersResponse(t.Tier, english ? t.NameEn : t.NameZh, perTier.GetValueOrDefault(t.Tier)))],
+            outstanding, outstanding * o.FenPerPoint, expiring,
+            Of(PointsKinds.Order, PointsKinds.SignIn, PointsKinds.Review, PointsKinds.Adjustment) - Math.Min(0, recent.GetValueOrDefault(PointsKinds.Adjustment)),
+            -Of(PointsKinds.Redeem) - Of(PointsKinds.GiveBack), -Of(PointsKinds.Expiry)));
     }
 
     private static MemberResponse View(Member m) => new(m.CustomerId, m.Balance, m.Tier, m.RollingSpendFen, m.TierSince, m.SignInStreak);
