@@ -1,12 +1,13 @@
 using Microsoft.EntityFrameworkCore;
 using O2o.Server.Kernel;
+using O2o.Server.Modules.Engagement;
 using O2o.Server.Modules.Promotions.Pricing;
 using O2o.Server.Platform;
 
 namespace O2o.Server.Modules.Promotions;
 
 /// <summary>Prices carts with the engine (promotions from <see cref="PromotionCatalog"/>, coupons from the wallet) and reserves what a price used.</summary>
-internal sealed class PromotionsFacade(O2oDb db, PromotionCatalog catalog, TimeProvider clock) : IPromotions
+internal sealed class PromotionsFacade(O2oDb db, PromotionCatalog catalog, TimeProvider clock, IEngagement engagement) : IPromotions
 {
     public async Task<Result<Quote>> PriceAsync(PriceRequest request, CancellationToken ct)
     {
@@ -17,7 +18,7 @@ internal sealed class PromotionsFacade(O2oDb db, PromotionCatalog catalog, TimeP
 
         var channel = request.Channel == SalesChannel.Counter ? SalesChannels.Counter : SalesChannels.Online;
         // Loyalty tiers are not built yet: every signed-in customer is a tier-1 member, an anonymous counter sale tier 0.
-        var customer = request.CustomerId is null ? PricingCustomer.Anonymous : new PricingCustomer(request.CustomerId, [], 1);
+        var customer = request.CustomerId is null ? PricingCustomer.Anonymous : new PricingCustomer(request.CustomerId, await engagement.SegmentIdsOfAsync(request.CustomerId, ct), 1);
         var lines = request.Lines.Select(l => new PricingLine(l.ProductId, l.Category, l.UnitPriceFen, l.Quantity, l.FlashPriced)).ToList();
         var result = PriceEngine.Price(new PricingInput(lines, channel, request.StoreId, customer, now, request.DeliveryFeeFen, promotions, coupons.Value));
 
@@ -32,6 +33,15 @@ internal sealed class PromotionsFacade(O2oDb db, PromotionCatalog catalog, TimeP
 
     public Task<Error?> ReserveAsync(Guid orderId, string? customerId, Quote quote, CancellationToken ct) =>
         PromotionReservations.ReserveAsync(db, orderId, customerId, quote, clock.GetUtcNow(), ct);
+
+    public Task<Error?> CheckIssuableAsync(Guid promotionId, Guid? merchantId, CancellationToken ct) =>
+        CampaignCoupons.CheckIssuableAsync(db, promotionId, merchantId, clock.GetUtcNow(), ct);
+
+    public Task<Result<IReadOnlyList<Guid>>> IssueCouponsAsync(Guid promotionId, IReadOnlyCollection<string> customerIds, CancellationToken ct) =>
+        CampaignCoupons.IssueAsync(db, promotionId, customerIds, clock.GetUtcNow(), ct);
+
+    public Task<long> CouponDiscountFenAsync(Guid promotionId, IReadOnlyCollection<string> customerIds, DateTimeOffset since, CancellationToken ct) =>
+        CampaignCoupons.DiscountFenAsync(db, promotionId, customerIds, since, ct);
 
     /// <summary>Running promotions, less those whose uses are spent or that this customer has had as often as allowed.</summary>
     private async Task<List<PricingRule>> UsableAutomaticAsync(PriceRequest request, CancellationToken ct)
