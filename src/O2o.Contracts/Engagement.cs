@@ -48,3 +48,6 @@ public sealed record MarketingCampaignReportResponse(string CampaignId, string N
     RateEstimate? ConversionUplift, MoneyEstimate? GmvPerCustomerUplift, MoneyEstimate? IncrementalGmv, long DiscountCostFen, double? Roi, string? Note);
 
 public sealed record MarketingCampaignChannelFigures(string Channel, int Sent, int Skipped);
+
+/// <summary>A message a development sink kept instead of sending: the SMS text or the WeChat template's JSON; the recipient masked.</summary>
+public sealed record OutboundMessageResponse(string Id, string Channel, string CustomerId, string Recipient, string? TemplateId, string Content, DateTimeOffset CreatedAt);

@@ -61,5 +61,6 @@ public static class EngagementModule
         SegmentEndpoints.Map(api);
         CampaignEndpoints.Map(api);
         InboxEndpoints.Map(api);
+        ListOutbound.Map(api);
     }
 }
