@@ -106,6 +106,12 @@ public abstract class SegmentTests(AppFixture fixture)
             startsAt = DateTimeOffset.UtcNow.AddMinutes(-1), endsAt = DateTimeOffset.UtcNow.AddHours(1),
         })).Is(HttpStatusCode.Created);
 
+        (await (await _world.Admin()).Post("/api/admin/promotions", new
+        {
+            kind = "fixed_off", name = "不存在的分群", amountFen = 500, storeIds = new[] { store }, segmentIds = new[] { Guid.NewGuid().ToString() },
+            startsAt = DateTimeOffset.UtcNow.AddMinutes(-1), endsAt = DateTimeOffset.UtcNow.AddHours(1),
+        })).Is(HttpStatusCode.NotFound, "segment_not_found");
+
         var cart = new { fulfillment = new { type = "pickup", storeId = store }, lines = new[] { new { productId = product, quantity = 1 } } };
         Assert.Equal(500, (await member.Api.Post("/api/cart/price", cart)).Is(HttpStatusCode.OK).Long("discountFen"));
         Assert.Equal(0, (await outsider.Api.Post("/api/cart/price", cart)).Is(HttpStatusCode.OK).Long("discountFen"));
