@@ -11,10 +11,10 @@ internal sealed class CustomerFeaturesUpdater(O2oDb db, SegmentEvaluator segment
 {
     public const int WindowDays = 365;
 
-    /// <summary>Applies <paramref name="change"/> (null: only recompute the purchase figures), saves, and moves the customer in or out of segments.</summary>
-    public async Task UpdateAsync(string customerId, Action<CustomerFeatures>? change, CancellationToken ct)
+    /// <summary>Applies <paramref name="change"/> (null: only recompute the purchase figures) as of <paramref name="at"/> (default now), saves, and moves the customer in or out of segments.</summary>
+    public async Task UpdateAsync(string customerId, Action<CustomerFeatures>? change, CancellationToken ct, DateTimeOffset? at = null)
     {
-        var now = clock.GetUtcNow();
+        var now = at ?? clock.GetUtcNow();
         var features = await db.Set<CustomerFeatures>().FirstOrDefaultAsync(f => f.CustomerId == customerId, ct);
         if (features is null) db.Add(features = new CustomerFeatures { CustomerId = customerId });
         change?.Invoke(features);

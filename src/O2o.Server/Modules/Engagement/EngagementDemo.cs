@@ -17,7 +17,7 @@ public static class EngagementDemo
     public static async Task SeedAsync(O2oDb db, Guid merchantId, IReadOnlyList<CustomerProfile> shoppers, string demoCustomerId, IReadOnlyList<Guid> storeIds, DateTimeOffset now,
         Func<DateTimeOffset, int, IReadOnlyList<(string CustomerId, Guid? OrderId, DateTimeOffset? UsedAt)>, Task<Guid>> seedCoupons, CancellationToken ct)
     {
-        var launchedAt = ChinaTime.StartOf(ChinaTime.Today(now).AddDays(-27)).AddHours(10);
+        var launchedAt = ChinaTime.StartOf(ChinaTime.Today(now).AddDays(-27)).AddHours(10).ToUniversalTime();
         var campaignId = StableId.From("demo:campaign:singles-day-win-back");
         var history = new DemoShopperHistory(new Random(1111), storeIds, now, launchedAt, WindowDays);
         var targets = new List<CampaignTarget>();

@@ -20,7 +20,7 @@ internal sealed class SegmentRefreshJob(IServiceScopeFactory scopes, IOptions<En
         using var timer = new PeriodicTimer(options.Value.SegmentRefreshCheckInterval, clock);
         do
         {
-            try { await RunIfDueAsync(stoppingToken); }
+            try { await RunIfDueAsync(clock.GetUtcNow(), stoppingToken); }
             catch (Exception e) when (e is not OperationCanceledException)
             {
                 logger.LogWarning(e, "The daily segment refresh failed; it is tried again at the next check");
@@ -28,11 +28,11 @@ internal sealed class SegmentRefreshJob(IServiceScopeFactory scopes, IOptions<En
         } while (await timer.WaitForNextTickAsync(stoppingToken));
     }
 
-    private async Task RunIfDueAsync(CancellationToken ct)
+    /// <summary>Takes the Beijing day of <paramref name="now"/> if no node has yet, and does its work; false when there was nothing to do.</summary>
+    internal async Task<bool> RunIfDueAsync(DateTimeOffset now, CancellationToken ct)
     {
         using var scope = scopes.CreateScope();
         var db = scope.ServiceProvider.GetRequiredService<O2oDb>();
-        var now = clock.GetUtcNow();
         var today = ChinaTime.Today(now);
         var last = await db.Set<JobRun>().AsNoTracking().Where(j => j.Name == JobName).Select(j => (DateOnly?)j.Day).FirstOrDefaultAsync(ct);
         if (last is null)
@@ -40,20 +40,20 @@ internal sealed class SegmentRefreshJob(IServiceScopeFactory scopes, IOptions<En
             // The first day ever: the features were all computed from events just now, so there is nothing to catch up.
             db.Add(new JobRun { Name = JobName, Day = today });
             try { await db.SaveChangesAsync(ct); } catch (DbUpdateException) { /* another node took it */ }
-            return;
+            return false;
         }
-        if (last >= today) return;
+        if (last >= today) return false;
         var taken = await db.Set<JobRun>().Where(j => j.Name == JobName && j.Day == last).ExecuteUpdateAsync(u => u.SetProperty(j => j.Day, today), ct);
-        if (taken == 0) return;
+        if (taken == 0) return false;
 
-        var leftWindowFrom = ChinaTime.StartOf(last.Value).AddDays(-CustomerFeaturesUpdater.WindowDays - 1);
+        var leftWindowFrom = ChinaTime.StartOf(last.Value).AddDays(-CustomerFeaturesUpdater.WindowDays - 1).ToUniversalTime();
         var leftWindowTo = now.AddDays(-CustomerFeaturesUpdater.WindowDays);
         var customers = await db.Set<Purchase>().AsNoTracking().Where(p => p.PaidAt > leftWindowFrom && p.PaidAt <= leftWindowTo)
             .Select(p => p.CustomerId).Distinct().ToListAsync(ct);
         foreach (var customer in customers)
         {
             using var customerScope = scopes.CreateScope();
-            await customerScope.ServiceProvider.GetRequiredService<CustomerFeaturesUpdater>().UpdateAsync(customer, null, ct);
+            await customerScope.ServiceProvider.GetRequiredService<CustomerFeaturesUpdater>().UpdateAsync(customer, null, ct, now);
         }
         var evaluator = scope.ServiceProvider.GetRequiredService<SegmentEvaluator>();
         var segments = await db.Set<Segment>().ToListAsync(ct);
@@ -61,5 +61,6 @@ internal sealed class SegmentRefreshJob(IServiceScopeFactory scopes, IOptions<En
             await evaluator.EvaluateSegmentAsync(segment, now, ct);
         logger.LogInformation("Refreshed {Customers} customers' 365-day figures and {Segments} time-dependent segments for {Day}",
             customers.Count, segments.Count(s => SegmentRule.FromJson(s.Rule).IsTimeDependent), today);
+        return true;
     }
 }
