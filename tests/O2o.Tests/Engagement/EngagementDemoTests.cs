@@ -5,7 +5,7 @@ using O2o.Tests.Support;
 namespace O2o.Tests.Engagement;
 
 /// <summary>The demo world's segments and its finished win-back campaign, whose report shows a positive uplift with its interval.</summary>
-public sealed class EngagementDemoTests(DemoSqliteApp fixture) : IClassFixture<DemoSqliteApp>
+public abstract class EngagementDemoTests(AppFixture fixture)
 {
     private readonly World _world = new(fixture);
 
@@ -33,3 +33,6 @@ public sealed class EngagementDemoTests(DemoSqliteApp fixture) : IClassFixture<D
         Assert.Equal("上海", (await customer.Get("/api/me")).Is(HttpStatusCode.OK).Str("city"));
     }
 }
+
+public sealed class EngagementDemoTests_Sqlite(DemoSqliteApp app) : EngagementDemoTests(app), IClassFixture<DemoSqliteApp>;
+
