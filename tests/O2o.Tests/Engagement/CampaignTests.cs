@@ -65,6 +65,7 @@ public abstract class CampaignTests(AppFixture fixture)
         Assert.Equal(withPhone, sms.Count);
         Assert.All(sms, m => Assert.StartsWith("【O2O】好久不见", m!["content"]!.GetValue<string>(), StringComparison.Ordinal));
         Assert.All(sms, m => Assert.Contains("****", m!["recipient"]!.GetValue<string>(), StringComparison.Ordinal));
+        Assert.All(sms, m => Assert.True(m!["content"]!.GetValue<string>().Length <= 70));
 
         // One treated customer buys with the coupon; another customer cannot read their message.
         var buyer = treatment[0];
