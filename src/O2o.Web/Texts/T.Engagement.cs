@@ -21,6 +21,17 @@ public static partial class T
     public static readonly Text RuleStores = new("常去门店 {0} 家之一", "favourite store: one of {0}");
     public static readonly Text RuleTiers = new("会员等级 {0}", "member tier {0}");
 
+    public static readonly Text NewSegment = new("新建分群", "New segment");
+    public static readonly Text SegmentCities = new("城市（多个用逗号分隔）", "Cities (comma-separated)");
+    public static readonly Text SegmentGender = new("性别", "Gender");
+    public static readonly Text Female = new("女", "Female");
+    public static readonly Text Male = new("男", "Male");
+    public static readonly Text SegmentInactiveDays = new("至少多少天未购买", "No purchase for at least (days)");
+    public static readonly Text SegmentMinOrders = new("近一年至少订单数", "At least orders in 365 days");
+    public static readonly Text SegmentMinSpendYuan = new("近一年至少消费（元）", "At least spend in 365 days (yuan)");
+    public static readonly Text PreviewSize = new("预估人数", "Preview size");
+    public static readonly Text PreviewResult = new("当前符合条件：{0} 人", "Matching now: {0} customers");
+    public static readonly Text Launch = new("发送", "Launch");
     public static readonly Text NoCampaigns = new("还没有营销活动。", "No campaigns yet.");
     public static readonly Text CampaignName = new("活动", "Campaign");
     public static readonly Text Scene = new("场景", "Scene");

@@ -26,6 +26,14 @@ public sealed class EngagementConsoleTests(BrowserFixture browser)
             await page.GotoAsync("/admin/segments");
             await Expect(page.GetByTestId("segment-list")).ToContainTextAsync("沉睡客户");
             await Expect(page.GetByTestId("segment-list")).ToContainTextAsync("至少 30 天未购买");
+            var name = "浏览器分群" + Guid.NewGuid().ToString("N")[..6];
+            await page.Locator("#sg-name").FillAsync(name);
+            await page.Locator("#sg-cities").FillAsync("上海");
+            await page.Locator("#sg-inactive").FillAsync("60");
+            await page.GetByRole(Microsoft.Playwright.AriaRole.Button, new() { Name = "预估人数" }).ClickAsync();
+            await Expect(page.GetByRole(Microsoft.Playwright.AriaRole.Status)).ToContainTextAsync("当前符合条件");
+            await page.GetByRole(Microsoft.Playwright.AriaRole.Button, new() { Name = "创建" }).ClickAsync();
+            await Expect(page.GetByTestId("segment-list")).ToContainTextAsync(name);
         }, page);
     }
 
