@@ -28,7 +28,7 @@ internal static class InboxEndpoints
         var mine = db.Set<InboxEntry>().AsNoTracking().Where(m => m.CustomerId == customer);
         var messages = await Paging.PageAsync(mine.OrderByDescending(m => m.CreatedAt).ThenByDescending(m => m.Id), page, pageSize, http, ct);
         var unread = await mine.CountAsync(m => m.ReadAt == null, ct);
-        var total = int.Parse(http.Response.Headers[Paging.TotalHeader].ToString(), System.Globalization.CultureInfo.InvariantCulture);
+        var total = await mine.CountAsync(ct);
         var english = http.PrefersEnglish();
         return TypedResults.Ok(new InboxResponse([.. messages.Select(m => new InboxItemResponse(m.Id.ToString(), m.Kind, english ? m.TitleEn : m.TitleZh,
             english ? m.BodyEn : m.BodyZh, m.Link, m.CreatedAt, m.ReadAt))], unread, total));
