@@ -13,7 +13,7 @@ public abstract class CampaignTests(AppFixture fixture)
     private static object Campaign(string segmentId, string? couponId, int? controlPercent = 25, int? attributionDays = 7, string scene = "holiday",
         string? sceneParameter = "双十一") => new
     {
-        name = "回归礼", nameEn = "Win-back", segmentId, scene, sceneParameter, channels = new[] { "inbox", "sms" }, couponPromotionId = couponId,
+        name = "回归礼", nameEn = "Win-back", segmentId, scene, sceneParameter, channels = new[] { "inbox", "sms", "wechat_template" }, couponPromotionId = couponId,
         controlPercent, attributionDays, titleZh = "好久不见", titleEn = "We miss you", bodyZh = "送您一张5元券，7天内有效。", bodyEn = "A ¥5 coupon for you, valid 7 days.",
     };
 
@@ -66,6 +66,12 @@ public abstract class CampaignTests(AppFixture fixture)
         Assert.All(sms, m => Assert.StartsWith("【O2O】好久不见", m!["content"]!.GetValue<string>(), StringComparison.Ordinal));
         Assert.All(sms, m => Assert.Contains("****", m!["recipient"]!.GetValue<string>(), StringComparison.Ordinal));
         Assert.All(sms, m => Assert.True(m!["content"]!.GetValue<string>().Length <= 70));
+
+        var wechat = (await admin.Get("/api/admin/engagement/outbound?channel=wechat_template&pageSize=200")).Is(HttpStatusCode.OK).Json!.AsArray()
+            .Where(m => treatment.Any(t => t.UserId == m!["customerId"]!.GetValue<string>())).ToList();
+        Assert.Equal(treated, wechat.Count);
+        Assert.All(wechat, m => Assert.Equal("dev-campaign-notice", m!["templateId"]!.GetValue<string>()));
+        Assert.All(wechat, m => Assert.Contains("\"first\":{\"value\":\"好久不见\"}", m!["content"]!.GetValue<string>(), StringComparison.Ordinal));
 
         // One treated customer buys with the coupon; another customer cannot read their message.
         var buyer = treatment[0];
