@@ -150,7 +150,6 @@ internal static class ProblemTexts
         ["segment_in_use"] = "有营销活动使用该分群，不能删除。",
         ["campaign_already_launched"] = "该营销活动已发送过，每个活动只发送一次。",
         ["campaign_segment_empty"] = "该活动的目标分群当前没有成员，无人可发送。",
-        ["campaign_coupon_not_issuable"] = "无法发放该活动的优惠券（不是您的优惠券、已结束，或有顾客已达领取上限）。",
     };
 
     private const string ZhTitle = "请求未能完成";

@@ -13,8 +13,6 @@ internal static class EngagementErrors
     public static readonly Error SegmentInUse = Error.Conflict("segment_in_use", "A campaign targets this segment; it cannot be deleted.");
     public static readonly Error AlreadyLaunched = Error.Conflict("campaign_already_launched", "The campaign has already been launched; it is sent once.");
     public static readonly Error SegmentEmpty = Error.Unprocessable("campaign_segment_empty", "The campaign's segment has no members now; there is nobody to send to.");
-    public static readonly Error CouponNotIssuable = Error.Unprocessable("campaign_coupon_not_issuable",
-        "The campaign's coupon cannot be issued (not a coupon definition of yours, ended, or a customer's limit is reached).");
 
     /// <summary>Conditions that no customer can meet together.</summary>
     public static Error Contradiction(string detail, string detailZh) =>
