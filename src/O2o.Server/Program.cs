@@ -7,6 +7,7 @@ using O2o.Server.Modules.Cart;
 using O2o.Server.Modules.Catalog;
 using O2o.Server.Modules.Counter;
 using O2o.Server.Modules.Delivery;
+using O2o.Server.Modules.Engagement;
 using O2o.Server.Modules.GroupBuying;
 using O2o.Server.Modules.Inventory;
 using O2o.Server.Modules.Ledger;
@@ -72,6 +73,7 @@ builder.AddGroupBuying();
 builder.AddBookings();
 builder.AddDelivery();
 builder.AddLoyalty();
+builder.AddEngagement();
 builder.Services.AddO2oConsoles(sp => new Uri(ServerAddress.Own(sp.GetRequiredService<IServer>()) ?? "http://localhost:5080"));
 builder.Services.AddSingleton<IOrderFeed, ConsoleOrderFeed>();
 
@@ -108,6 +110,7 @@ api.MapGroupBuying();
 api.MapBookings();
 api.MapDelivery();
 api.MapLoyalty();
+api.MapEngagement();
 api.MapFallback(() => Error.NotFound("not_found", "This API route").ToProblem()).ExcludeFromDescription();
 
 app.MapStaticAssets();

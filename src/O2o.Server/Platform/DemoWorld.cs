@@ -6,6 +6,7 @@ using O2o.Server.Modules.Analytics;
 using O2o.Server.Modules.Bookings;
 using O2o.Server.Modules.Catalog;
 using O2o.Server.Modules.Delivery;
+using O2o.Server.Modules.Engagement;
 using O2o.Server.Modules.GroupBuying;
 using O2o.Server.Modules.Inventory;
 using O2o.Server.Modules.Loyalty;
@@ -26,6 +27,7 @@ public sealed class DemoOptions
 public static class DemoWorld
 {
     private const int HistoryDays = 30;
+    private const int DemoShoppers = 1000;
 
     public static async Task SeedIfEmptyAsync(IServiceProvider services, ILogger logger, CancellationToken ct)
     {
@@ -63,6 +65,12 @@ public static class DemoWorld
         logger.LogInformation("  community leaders {Leaders} and a running group buy", string.Join(", ", GroupBuyingDemo.Leaders.Select(l => l.Email)));
         await PromotionsDemo.SeedAsync(db, StoresDemo.MerchantId, await AccountsDemo.CustomerIdAsync(sp), now, ct);
         logger.LogInformation("  promotions 满100减20, 第二件半价, a member price; coupons in the demo customer's wallet and the code {Code}", PromotionsDemo.WelcomeCode);
+        var engagementWatch = Stopwatch.StartNew();
+        var shoppers = await AccountsDemo.SeedShoppersAsync(db, await AccountsDemo.CustomerIdAsync(sp), DemoShoppers, now, ct);
+        await EngagementDemo.SeedAsync(db, StoresDemo.MerchantId, shoppers, await AccountsDemo.CustomerIdAsync(sp), stores.Select(s => s.Id).ToList(), now,
+            (launchedAt, days, coupons) => PromotionsDemo.SeedWinBackCouponsAsync(db, StoresDemo.MerchantId, launchedAt, days, coupons, ct), ct);
+        logger.LogInformation("  {Count} demo shoppers with a year of purchases, 4 segments and the campaign 双十一回归礼 with its report ({Elapsed:0.0}s)",
+            shoppers.Count, engagementWatch.Elapsed.TotalSeconds);
         var historyWatch = Stopwatch.StartNew();
         var completed = new List<OrderCompleted>();
         var history = await OrderingDemo.SeedHistoryAsync(sp, stores.Select(s => s.Id).ToList(), products, await AccountsDemo.CustomerIdAsync(sp), now, HistoryDays, ct,

@@ -9,6 +9,7 @@ using O2o.Server.Modules.Cart;
 using O2o.Server.Modules.Catalog;
 using O2o.Server.Modules.Counter;
 using O2o.Server.Modules.Delivery;
+using O2o.Server.Modules.Engagement;
 using O2o.Server.Modules.GroupBuying;
 using O2o.Server.Modules.Inventory;
 using O2o.Server.Modules.Ledger;
@@ -48,6 +49,7 @@ public abstract class O2oDb(DbContextOptions options) : IdentityDbContext<AppUse
         AnalyticsPersistence.Configure(builder);
         DeliveryPersistence.Configure(builder);
         LoyaltyPersistence.Configure(builder);
+        EngagementPersistence.Configure(builder);
 
         // Ids are Guid v7 made by the code, so an entity reached through a navigation is new, not an update.
         foreach (var key in builder.Model.GetEntityTypes().SelectMany(t => t.GetKeys()).Where(k => k.IsPrimaryKey()))

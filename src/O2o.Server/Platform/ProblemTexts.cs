@@ -153,6 +153,14 @@ internal static class ProblemTexts
         ["promotion_ended"] = "该活动已结束，不能再修改或发券。",
         ["promotion_rules_contradict"] = "促销规则互相矛盾，请检查。",
         ["too_many_handover_attempts"] = "提货码错误次数过多，请一分钟后再试。",
+        ["segment_not_found"] = "找不到该客户分群。",
+        ["campaign_not_found"] = "找不到该营销活动。",
+        ["inbox_message_not_found"] = "找不到该消息。",
+        ["segment_rule_empty"] = "分群规则至少需要一个条件（年龄段、性别、城市、最近购买、沉睡天数、订单数、消费额、常去门店或会员等级）。",
+        ["segment_rule_contradicts"] = "分群规则互相矛盾，没有顾客能同时满足。",
+        ["segment_in_use"] = "有营销活动使用该分群，不能删除。",
+        ["campaign_already_launched"] = "该营销活动已发送过，每个活动只发送一次。",
+        ["campaign_segment_empty"] = "该活动的目标分群当前没有成员，无人可发送。",
     };
 
     private const string ZhTitle = "请求未能完成";

@@ -34,6 +34,7 @@ public static class AccountsModule
         Register.Map(api);
         Login.Map(api);
         GetMe.Map(api);
+        UpdateProfile.Map(api);
         CreateStaff.Map(api);
         ListStaff.Map(api);
     }

@@ -9,6 +9,10 @@ public sealed class AppUser : IdentityUser
     public string DisplayName { get; set; } = "";
     public Guid? MerchantId { get; set; }
     public DateTimeOffset CreatedAt { get; set; }
+    public DateOnly? BirthDate { get; set; }
+    /// <summary>One of <see cref="Genders.All"/>, or null.</summary>
+    public string? Gender { get; set; }
+    public string? City { get; set; }
 }
 
 internal sealed class StaffStore
@@ -35,6 +39,8 @@ internal static class AccountsPersistence
         {
             e.ToTable("accounts_users");
             e.Property(u => u.DisplayName).HasMaxLength(100);
+            e.Property(u => u.Gender).HasMaxLength(8);
+            e.Property(u => u.City).HasMaxLength(40);
         });
         builder.Entity<IdentityRole>().ToTable("accounts_roles");
         builder.Entity<IdentityUserRole<string>>().ToTable("accounts_user_roles");

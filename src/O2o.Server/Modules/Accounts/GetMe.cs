@@ -21,6 +21,7 @@ internal static class GetMe
         var roles = (await users.GetRolesAsync(user)).Order().ToArray();
         var stores = await db.Set<StaffStore>().Where(s => s.UserId == user.Id).Select(s => s.StoreId).ToListAsync(ct);
         return TypedResults.Ok(new MeResponse(user.Id, user.Email!, user.DisplayName, roles,
-            stores.Select(s => s.ToString()).Order().ToArray(), user.MerchantId?.ToString()));
+            stores.Select(s => s.ToString()).Order().ToArray(), user.MerchantId?.ToString(),
+            user.BirthDate, user.Gender, user.City));
     }
 }

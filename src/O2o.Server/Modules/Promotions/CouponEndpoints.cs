@@ -130,7 +130,7 @@ internal static class CouponEndpoints
     /// A new coupon for the customer, within the definition's per-customer limit (claims and codes: one each unless the definition
     /// says more). Valid from now (or the definition's start) for its valid days, never past the definition's end.
     /// </summary>
-    private static async Task<Result<Coupon>> IssueAsync(O2oDb db, Promotion definition, string customerId, string source, DateTimeOffset now, CancellationToken ct)
+    internal static async Task<Result<Coupon>> IssueAsync(O2oDb db, Promotion definition, string customerId, string source, DateTimeOffset now, CancellationToken ct)
     {
         var limit = definition.PerCustomerLimit ?? (source == "issued" ? (int?)null : 1);
         if (limit is { } max && !await PromotionReservations.TakeCustomerUseAsync(db, definition.Id, customerId, max, ct)) return CouponErrors.CouponLimitReached;

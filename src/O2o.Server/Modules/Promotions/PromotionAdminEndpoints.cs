@@ -3,6 +3,7 @@ using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.EntityFrameworkCore;
 using O2o.Contracts;
 using O2o.Server.Kernel;
+using O2o.Server.Modules.Engagement;
 using O2o.Server.Modules.Catalog;
 using O2o.Server.Modules.Stores;
 using O2o.Server.Platform;
@@ -15,10 +16,10 @@ internal static class PromotionAdminEndpoints
     public static void Map(IEndpointRouteBuilder api)
     {
         var admin = api.MapGroup("/admin").RequireAuthorization(Policies.Admin).WithTags("Promotions and coupons");
-        admin.MapPost("/promotions", (PromotionRequest r, ClaimsPrincipal p, O2oDb db, ICatalog c, IStores s, PromotionCatalog cache, TimeProvider t, CancellationToken ct) =>
-            Create(r, coupon: false, p, db, c, s, cache, t, ct)).WithSummary("Start an automatic promotion (满减, 折扣, 第N件, 组合, 会员价, 包邮, 满赠)");
-        admin.MapPost("/coupons", (PromotionRequest r, ClaimsPrincipal p, O2oDb db, ICatalog c, IStores s, PromotionCatalog cache, TimeProvider t, CancellationToken ct) =>
-            Create(r, coupon: true, p, db, c, s, cache, t, ct)).WithSummary("Define a coupon: issued by admins, claimed by customers, or redeemed with a code");
+        admin.MapPost("/promotions", (PromotionRequest r, ClaimsPrincipal p, O2oDb db, ICatalog c, IStores s, IEngagement e, PromotionCatalog cache, TimeProvider t, CancellationToken ct) =>
+            Create(r, coupon: false, p, db, c, s, e, cache, t, ct)).WithSummary("Start an automatic promotion (满减, 折扣, 第N件, 组合, 会员价, 包邮, 满赠)");
+        admin.MapPost("/coupons", (PromotionRequest r, ClaimsPrincipal p, O2oDb db, ICatalog c, IStores s, IEngagement e, PromotionCatalog cache, TimeProvider t, CancellationToken ct) =>
+            Create(r, coupon: true, p, db, c, s, e, cache, t, ct)).WithSummary("Define a coupon: issued by admins, claimed by customers, or redeemed with a code");
         admin.MapPut("/promotions/{promotionId}", Update).WithSummary("Replace the terms of a running or upcoming promotion or coupon definition");
         admin.MapPost("/promotions/{promotionId}/end", End).WithSummary("End a promotion or coupon definition now");
         admin.MapGet("/promotions", List).WithSummary("The merchant's promotions and coupon definitions, newest first");
@@ -26,7 +27,7 @@ internal static class PromotionAdminEndpoints
     }
 
     private static async Task<Results<Created<PromotionResponse>, ProblemHttpResult>> Create(PromotionRequest request, bool coupon, ClaimsPrincipal principal,
-        O2oDb db, ICatalog catalog, IStores stores, PromotionCatalog cache, TimeProvider clock, CancellationToken ct)
+        O2oDb db, ICatalog catalog, IStores stores, IEngagement engagement, PromotionCatalog cache, TimeProvider clock, CancellationToken ct)
     {
         var now = clock.GetUtcNow();
         if (PromotionValidation.Check(request, coupon, now) is { } invalid) return invalid.ToProblem();
@@ -37,6 +38,7 @@ internal static class PromotionAdminEndpoints
             return Error.NotFound("merchant_not_found", "The merchant").ToProblem();
         var promotion = new Promotion { IsCoupon = coupon, Kind = request.Kind!, NameZh = "", StackingGroup = "", CreatedAt = now, MerchantId = merchantId };
         if (await PromotionTerms.ApplyAsync(promotion, request, actor, catalog, stores, ct) is { } refused) return refused.ToProblem();
+        if (await PromotionTerms.MissingSegmentAsync(promotion, engagement, ct) is { } missing) return missing.ToProblem();
         if (promotion.Code is not null && await db.Set<Promotion>().AnyAsync(p => p.Code == promotion.Code, ct)) return CouponErrors.CodeExists.ToProblem();
         db.Add(promotion);
         try
@@ -52,7 +54,7 @@ internal static class PromotionAdminEndpoints
     }
 
     private static async Task<Results<Ok<PromotionResponse>, ProblemHttpResult>> Update(string promotionId, PromotionRequest request, ClaimsPrincipal principal,
-        O2oDb db, ICatalog catalog, IStores stores, PromotionCatalog cache, TimeProvider clock, CancellationToken ct)
+        O2oDb db, ICatalog catalog, IStores stores, IEngagement engagement, PromotionCatalog cache, TimeProvider clock, CancellationToken ct)
     {
         var actor = Actor.From(principal);
         var promotion = await FindAsync(db, promotionId, actor, tracked: true, ct);
@@ -64,6 +66,7 @@ internal static class PromotionAdminEndpoints
             return CouponErrors.Contradiction($"The promotion has already given {promotion.SpentFen} fen in {promotion.Uses} uses; its budget cannot be below that.",
                 $"该活动已优惠 {promotion.SpentFen} 分、使用 {promotion.Uses} 次，预算不能低于此数。").ToProblem();
         if (await PromotionTerms.ApplyAsync(promotion, request, actor, catalog, stores, ct) is { } refused) return refused.ToProblem();
+        if (await PromotionTerms.MissingSegmentAsync(promotion, engagement, ct) is { } missing) return missing.ToProblem();
         if (promotion.Code is not null && await db.Set<Promotion>().AnyAsync(p => p.Code == promotion.Code && p.Id != promotion.Id, ct))
             return CouponErrors.CodeExists.ToProblem();
         await db.SaveChangesAsync(ct);

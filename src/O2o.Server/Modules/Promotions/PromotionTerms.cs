@@ -1,6 +1,7 @@
 using O2o.Contracts;
 using O2o.Server.Kernel;
 using O2o.Server.Modules.Catalog;
+using O2o.Server.Modules.Engagement;
 using O2o.Server.Modules.Promotions.Pricing;
 using O2o.Server.Modules.Stores;
 
@@ -52,6 +53,11 @@ internal static class PromotionTerms
         (p.Claimable, p.ValidDays) = (r.Claimable ?? false, r.ValidDays);
         return null;
     }
+
+    /// <summary>The promotion's segments must exist (Engagement defines them); null when they all do.</summary>
+    public static async Task<Error?> MissingSegmentAsync(Promotion p, IEngagement engagement, CancellationToken ct) =>
+        p.SegmentIds.Count == 0 || (await engagement.ExistingSegmentsAsync(p.SegmentIds, ct)).Count == p.SegmentIds.Count ? null
+            : CouponErrors.PromotionNotFound with { Code = "segment_not_found", Detail = "A segment of the promotion was not found." };
 
     /// <summary>An id that cannot exist is reported as a product not found.</summary>
     private static Guid Parse(string? raw) => Guid.TryParse(raw, out var id) ? id : Guid.Empty;

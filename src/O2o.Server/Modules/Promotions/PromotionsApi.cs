@@ -47,4 +47,13 @@ public interface IPromotions
     /// Given back when the order is cancelled or expires.
     /// </summary>
     Task<Error?> ReserveAsync(Guid orderId, string? customerId, Quote quote, CancellationToken ct);
+
+    /// <summary>Null when an admin of <paramref name="merchantId"/> (null: the platform) may issue coupons of this definition now; else why not.</summary>
+    Task<Error?> CheckIssuableAsync(Guid promotionId, Guid? merchantId, CancellationToken ct);
+
+    /// <summary>Issues one coupon of the definition to each customer in the caller's unit of work (saved with it), as an admin's issue does.</summary>
+    Task<Result<IReadOnlyList<Guid>>> IssueCouponsAsync(Guid promotionId, IReadOnlyCollection<string> customerIds, CancellationToken ct);
+
+    /// <summary>What coupons of this definition took off these customers' orders since <paramref name="since"/> (given back ones not counted).</summary>
+    Task<long> CouponDiscountFenAsync(Guid promotionId, IReadOnlyCollection<string> customerIds, DateTimeOffset since, CancellationToken ct);
 }

@@ -64,4 +64,38 @@ public static class PromotionsDemo
         }
         await db.SaveChangesAsync(ct);
     }
+
+    /// <summary>
+    /// The 满50减10 coupon of the demo's finished win-back campaign: running for the campaign's window from its launch, one coupon per
+    /// treated customer, and the orders that used one (their ids are the demo's synthetic purchase ids). Returns the definition's id.
+    /// </summary>
+    public static async Task<Guid> SeedWinBackCouponsAsync(O2oDb db, Guid merchantId, DateTimeOffset launchedAt, int windowDays,
+        IReadOnlyList<(string CustomerId, Guid? OrderId, DateTimeOffset? UsedAt)> coupons, CancellationToken ct)
+    {
+        const long Discount = 1000;
+        var definition = new Promotion
+        {
+            Id = StableId.From("demo:promotion:win-back"), MerchantId = merchantId, IsCoupon = true, Kind = "fixed_off", NameZh = "回归礼满50减10元券",
+            NameEn = "Win-back: ¥10 off ¥50", Channels = 3, StartsAt = launchedAt.AddMinutes(-5), EndsAt = launchedAt.AddDays(windowDays), CreatedAt = launchedAt.AddHours(-2),
+            StackingGroup = Pricing.PricingRule.DefaultGroup(PromotionKinds.ByName["fixed_off"], true), MinSpendFen = 5000, AmountFen = Discount, ValidDays = windowDays,
+        };
+        db.Add(definition);
+        foreach (var (customerId, orderId, usedAt) in coupons)
+        {
+            var coupon = new Coupon
+            {
+                Id = StableId.From($"demo:win-back-coupon:{customerId}"), PromotionId = definition.Id, CustomerId = customerId, Source = "issued",
+                ValidFrom = launchedAt, ValidUntil = definition.EndsAt, IssuedAt = launchedAt,
+                Status = orderId is null ? CouponStatus.Available : CouponStatus.Used, OrderId = orderId, UsedAt = usedAt,
+            };
+            db.Add(coupon);
+            if (orderId is { } order)
+                db.Add(new PromotionApplication
+                {
+                    OrderId = order, PromotionId = definition.Id, CouponId = coupon.Id, CustomerId = customerId, AmountFen = Discount, At = usedAt!.Value,
+                });
+        }
+        await db.SaveChangesAsync(ct);
+        return definition.Id;
+    }
 }

@@ -1,13 +1,14 @@
 using Microsoft.EntityFrameworkCore;
 using O2o.Server.Kernel;
 using O2o.Server.Modules.Loyalty;
+using O2o.Server.Modules.Engagement;
 using O2o.Server.Modules.Promotions.Pricing;
 using O2o.Server.Platform;
 
 namespace O2o.Server.Modules.Promotions;
 
 /// <summary>Prices carts with the engine (promotions from <see cref="PromotionCatalog"/>, coupons from the wallet) and reserves what a price used.</summary>
-internal sealed class PromotionsFacade(O2oDb db, PromotionCatalog catalog, ILoyalty loyalty, TimeProvider clock) : IPromotions
+internal sealed class PromotionsFacade(O2oDb db, PromotionCatalog catalog, ILoyalty loyalty, IEngagement engagement, TimeProvider clock) : IPromotions
 {
     public async Task<Result<Quote>> PriceAsync(PriceRequest request, CancellationToken ct)
     {
@@ -18,7 +19,7 @@ internal sealed class PromotionsFacade(O2oDb db, PromotionCatalog catalog, ILoya
 
         var channel = request.Channel == SalesChannel.Counter ? SalesChannels.Counter : SalesChannels.Online;
         var customer = request.CustomerId is null ? PricingCustomer.Anonymous
-            : new PricingCustomer(request.CustomerId, [], await loyalty.TierOfAsync(request.CustomerId, ct));
+            : new PricingCustomer(request.CustomerId, await engagement.SegmentIdsOfAsync(request.CustomerId, ct), await loyalty.TierOfAsync(request.CustomerId, ct));
         var lines = request.Lines.Select(l => new PricingLine(l.ProductId, l.Category, l.UnitPriceFen, l.Quantity, l.FlashPriced)).ToList();
         var result = PriceEngine.Price(new PricingInput(lines, channel, request.StoreId, customer, now, request.DeliveryFeeFen, promotions, coupons.Value));
 
@@ -33,6 +34,15 @@ internal sealed class PromotionsFacade(O2oDb db, PromotionCatalog catalog, ILoya
 
     public Task<Error?> ReserveAsync(Guid orderId, string? customerId, Quote quote, CancellationToken ct) =>
         PromotionReservations.ReserveAsync(db, orderId, customerId, quote, clock.GetUtcNow(), ct);
+
+    public Task<Error?> CheckIssuableAsync(Guid promotionId, Guid? merchantId, CancellationToken ct) =>
+        CampaignCoupons.CheckIssuableAsync(db, promotionId, merchantId, clock.GetUtcNow(), ct);
+
+    public Task<Result<IReadOnlyList<Guid>>> IssueCouponsAsync(Guid promotionId, IReadOnlyCollection<string> customerIds, CancellationToken ct) =>
+        CampaignCoupons.IssueAsync(db, promotionId, customerIds, clock.GetUtcNow(), ct);
+
+    public Task<long> CouponDiscountFenAsync(Guid promotionId, IReadOnlyCollection<string> customerIds, DateTimeOffset since, CancellationToken ct) =>
+        CampaignCoupons.DiscountFenAsync(db, promotionId, customerIds, since, ct);
 
     /// <summary>Running promotions, less those whose uses are spent or that this customer has had as often as allowed.</summary>
     private async Task<List<PricingRule>> UsableAutomaticAsync(PriceRequest request, CancellationToken ct)

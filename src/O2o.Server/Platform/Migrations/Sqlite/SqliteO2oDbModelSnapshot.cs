@@ -187,6 +187,15 @@ namespace O2o.Server.Platform.Migrations.Sqlite
                         .HasColumnType("INTEGER")
                         .HasColumnName("access_failed_count");
 
+                    b.Property<DateOnly?>("BirthDate")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("birth_date");
+
+                    b.Property<string>("City")
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("city");
+
                     b.Property<string>("ConcurrencyStamp")
                         .IsConcurrencyToken()
                         .HasColumnType("TEXT")
@@ -210,6 +219,11 @@ namespace O2o.Server.Platform.Migrations.Sqlite
                     b.Property<bool>("EmailConfirmed")
                         .HasColumnType("INTEGER")
                         .HasColumnName("email_confirmed");
+
+                    b.Property<string>("Gender")
+                        .HasMaxLength(8)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("gender");
 
                     b.Property<bool>("LockoutEnabled")
                         .HasColumnType("INTEGER")
@@ -1304,6 +1318,489 @@ namespace O2o.Server.Platform.Migrations.Sqlite
                         .HasDatabaseName("ix_delivery_rider_positions_rider_id_at");
 
                     b.ToTable("delivery_rider_positions", (string)null);
+                });
+
+            modelBuilder.Entity("O2o.Server.Modules.Engagement.Campaign", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("id");
+
+                    b.Property<int>("AttributionDays")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("attribution_days");
+
+                    b.Property<string>("BodyEn")
+                        .IsRequired()
+                        .HasMaxLength(800)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("body_en");
+
+                    b.Property<string>("BodyZh")
+                        .IsRequired()
+                        .HasMaxLength(500)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("body_zh");
+
+                    b.Property<string>("Channels")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("channels");
+
+                    b.Property<int>("ControlPercent")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("control_percent");
+
+                    b.Property<int>("ControlSize")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("control_size");
+
+                    b.Property<Guid?>("CouponPromotionId")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("coupon_promotion_id");
+
+                    b.Property<long>("CreatedAt")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("created_at");
+
+                    b.Property<long?>("LaunchedAt")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("launched_at");
+
+                    b.Property<Guid?>("MerchantId")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("merchant_id");
+
+                    b.Property<string>("NameEn")
+                        .HasMaxLength(60)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("name_en");
+
+                    b.Property<string>("NameZh")
+                        .IsRequired()
+                        .HasMaxLength(60)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("name_zh");
+
+                    b.Property<string>("Scene")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("scene");
+
+                    b.Property<string>("SceneParameter")
+                        .HasMaxLength(60)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("scene_parameter");
+
+                    b.Property<Guid>("SegmentId")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("segment_id");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("status");
+
+                    b.Property<int>("Targeted")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("targeted");
+
+                    b.Property<string>("TitleEn")
+                        .IsRequired()
+                        .HasMaxLength(80)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("title_en");
+
+                    b.Property<string>("TitleZh")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("title_zh");
+
+                    b.HasKey("Id")
+                        .HasName("pk_engagement_campaigns");
+
+                    b.HasIndex("CreatedAt")
+                        .HasDatabaseName("ix_engagement_campaigns_created_at");
+
+                    b.HasIndex("SegmentId")
+                        .HasDatabaseName("ix_engagement_campaigns_segment_id");
+
+                    b.ToTable("engagement_campaigns", (string)null);
+                });
+
+            modelBuilder.Entity("O2o.Server.Modules.Engagement.CampaignDelivery", b =>
+                {
+                    b.Property<Guid>("CampaignId")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("campaign_id");
+
+                    b.Property<string>("CustomerId")
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("customer_id");
+
+                    b.Property<string>("Channel")
+                        .HasMaxLength(32)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("channel");
+
+                    b.Property<long>("At")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("at");
+
+                    b.Property<bool>("Sent")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("sent");
+
+                    b.HasKey("CampaignId", "CustomerId", "Channel")
+                        .HasName("pk_engagement_campaign_deliveries");
+
+                    b.ToTable("engagement_campaign_deliveries", (string)null);
+                });
+
+            modelBuilder.Entity("O2o.Server.Modules.Engagement.CampaignTarget", b =>
+                {
+                    b.Property<Guid>("CampaignId")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("campaign_id");
+
+                    b.Property<string>("CustomerId")
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("customer_id");
+
+                    b.Property<bool>("InControl")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("in_control");
+
+                    b.HasKey("CampaignId", "CustomerId")
+                        .HasName("pk_engagement_campaign_targets");
+
+                    b.ToTable("engagement_campaign_targets", (string)null);
+                });
+
+            modelBuilder.Entity("O2o.Server.Modules.Engagement.CustomerFeatures", b =>
+                {
+                    b.Property<string>("CustomerId")
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("customer_id");
+
+                    b.Property<DateOnly?>("BirthDate")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("birth_date");
+
+                    b.Property<string>("City")
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("city");
+
+                    b.Property<Guid?>("FavouriteStoreId")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("favourite_store_id");
+
+                    b.Property<string>("Gender")
+                        .HasMaxLength(8)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("gender");
+
+                    b.Property<long?>("LastPurchaseAt")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("last_purchase_at");
+
+                    b.Property<int>("Orders365")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("orders365");
+
+                    b.Property<long>("Spend365Fen")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("spend365fen");
+
+                    b.Property<int>("Tier")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("tier");
+
+                    b.Property<long>("UpdatedAt")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("updated_at");
+
+                    b.HasKey("CustomerId")
+                        .HasName("pk_engagement_customer_features");
+
+                    b.ToTable("engagement_customer_features", (string)null);
+                });
+
+            modelBuilder.Entity("O2o.Server.Modules.Engagement.InboxEntry", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("id");
+
+                    b.Property<string>("BodyEn")
+                        .IsRequired()
+                        .HasMaxLength(1000)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("body_en");
+
+                    b.Property<string>("BodyZh")
+                        .IsRequired()
+                        .HasMaxLength(1000)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("body_zh");
+
+                    b.Property<long>("CreatedAt")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("created_at");
+
+                    b.Property<string>("CustomerId")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("customer_id");
+
+                    b.Property<string>("DedupeKey")
+                        .HasMaxLength(160)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("dedupe_key");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("kind");
+
+                    b.Property<string>("Link")
+                        .HasMaxLength(300)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("link");
+
+                    b.Property<long?>("ReadAt")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("read_at");
+
+                    b.Property<string>("TitleEn")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("title_en");
+
+                    b.Property<string>("TitleZh")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("title_zh");
+
+                    b.HasKey("Id")
+                        .HasName("pk_engagement_inbox");
+
+                    b.HasIndex("DedupeKey")
+                        .IsUnique()
+                        .HasDatabaseName("ix_engagement_inbox_dedupe_key");
+
+                    b.HasIndex("CustomerId", "CreatedAt")
+                        .HasDatabaseName("ix_engagement_inbox_customer_id_created_at");
+
+                    b.ToTable("engagement_inbox", (string)null);
+                });
+
+            modelBuilder.Entity("O2o.Server.Modules.Engagement.JobRun", b =>
+                {
+                    b.Property<string>("Name")
+                        .HasMaxLength(32)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("name");
+
+                    b.Property<DateOnly>("Day")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("day");
+
+                    b.HasKey("Name")
+                        .HasName("pk_engagement_job_runs");
+
+                    b.ToTable("engagement_job_runs", (string)null);
+                });
+
+            modelBuilder.Entity("O2o.Server.Modules.Engagement.OutboundMessage", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("id");
+
+                    b.Property<string>("Channel")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("channel");
+
+                    b.Property<string>("Content")
+                        .IsRequired()
+                        .HasMaxLength(4000)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("content");
+
+                    b.Property<long>("CreatedAt")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("created_at");
+
+                    b.Property<string>("CustomerId")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("customer_id");
+
+                    b.Property<string>("DedupeKey")
+                        .IsRequired()
+                        .HasMaxLength(160)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("dedupe_key");
+
+                    b.Property<string>("Recipient")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("recipient");
+
+                    b.Property<string>("TemplateId")
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("template_id");
+
+                    b.HasKey("Id")
+                        .HasName("pk_engagement_outbound");
+
+                    b.HasIndex("DedupeKey")
+                        .IsUnique()
+                        .HasDatabaseName("ix_engagement_outbound_dedupe_key");
+
+                    b.HasIndex("Channel", "CreatedAt")
+                        .HasDatabaseName("ix_engagement_outbound_channel_created_at");
+
+                    b.ToTable("engagement_outbound", (string)null);
+                });
+
+            modelBuilder.Entity("O2o.Server.Modules.Engagement.Purchase", b =>
+                {
+                    b.Property<Guid>("OrderId")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("order_id");
+
+                    b.Property<long>("AmountFen")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("amount_fen");
+
+                    b.Property<string>("CustomerId")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("customer_id");
+
+                    b.Property<long>("PaidAt")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("paid_at");
+
+                    b.Property<long>("RefundedFen")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("refunded_fen");
+
+                    b.Property<Guid>("StoreId")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("store_id");
+
+                    b.HasKey("OrderId")
+                        .HasName("pk_engagement_purchases");
+
+                    b.HasIndex("PaidAt")
+                        .HasDatabaseName("ix_engagement_purchases_paid_at");
+
+                    b.HasIndex("CustomerId", "PaidAt")
+                        .HasDatabaseName("ix_engagement_purchases_customer_id_paid_at");
+
+                    b.ToTable("engagement_purchases", (string)null);
+                });
+
+            modelBuilder.Entity("O2o.Server.Modules.Engagement.PurchaseRefund", b =>
+                {
+                    b.Property<Guid>("RefundId")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("refund_id");
+
+                    b.Property<long>("AmountFen")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("amount_fen");
+
+                    b.Property<Guid>("OrderId")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("order_id");
+
+                    b.HasKey("RefundId")
+                        .HasName("pk_engagement_purchase_refunds");
+
+                    b.ToTable("engagement_purchase_refunds", (string)null);
+                });
+
+            modelBuilder.Entity("O2o.Server.Modules.Engagement.Segment", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("id");
+
+                    b.Property<long>("CreatedAt")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("created_at");
+
+                    b.Property<long>("EvaluatedAt")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("evaluated_at");
+
+                    b.Property<string>("NameEn")
+                        .HasMaxLength(60)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("name_en");
+
+                    b.Property<string>("NameZh")
+                        .IsRequired()
+                        .HasMaxLength(60)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("name_zh");
+
+                    b.Property<string>("Rule")
+                        .IsRequired()
+                        .HasMaxLength(8000)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("rule");
+
+                    b.HasKey("Id")
+                        .HasName("pk_engagement_segments");
+
+                    b.ToTable("engagement_segments", (string)null);
+                });
+
+            modelBuilder.Entity("O2o.Server.Modules.Engagement.SegmentMember", b =>
+                {
+                    b.Property<Guid>("SegmentId")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("segment_id");
+
+                    b.Property<string>("CustomerId")
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("customer_id");
+
+                    b.Property<long>("Since")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("since");
+
+                    b.HasKey("SegmentId", "CustomerId")
+                        .HasName("pk_engagement_segment_members");
+
+                    b.HasIndex("CustomerId")
+                        .HasDatabaseName("ix_engagement_segment_members_customer_id");
+
+                    b.ToTable("engagement_segment_members", (string)null);
                 });
 
             modelBuilder.Entity("O2o.Server.Modules.GroupBuying.Campaign", b =>

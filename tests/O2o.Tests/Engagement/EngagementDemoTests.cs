@@ -1,0 +1,38 @@
+using System.Net;
+using O2o.Tests.Platform;
+using O2o.Tests.Support;
+
+namespace O2o.Tests.Engagement;
+
+/// <summary>The demo world's segments and its finished win-back campaign, whose report shows a positive uplift with its interval.</summary>
+public abstract class EngagementDemoTests(AppFixture fixture)
+{
+    private readonly World _world = new(fixture);
+
+    [Fact]
+    public async Task The_demo_has_segments_with_members_and_a_finished_campaign_with_a_positive_uplift()
+    {
+        var merchant = await _world.Login("merchant@o2o.demo", "Demo123!");
+        var segments = (await merchant.Get("/api/admin/segments")).Is(HttpStatusCode.OK).Json!.AsArray();
+        Assert.Equal(["沉睡客户", "高价值客户", "上海年轻女性", "金卡及以上"], segments.Select(s => s!["nameZh"]!.GetValue<string>()));
+        Assert.All(segments, s => Assert.True(s!["size"]!.GetValue<int>() > 50, $"{s["nameZh"]} has {s["size"]} members"));
+
+        var campaign = (await merchant.Get("/api/admin/campaigns")).Is(HttpStatusCode.OK).Json!.AsArray().Single()!;
+        Assert.Equal(("双十一回归礼", "launched", 20), (campaign["nameZh"]!.GetValue<string>(), campaign["status"]!.GetValue<string>(), campaign["controlPercent"]!.GetValue<int>()));
+        var report = (await merchant.Get($"/api/admin/campaigns/{campaign["id"]}/report")).Is(HttpStatusCode.OK);
+        Assert.True(report["windowClosed"]!.GetValue<bool>());
+        var incremental = report["incrementalGmv"];
+        Assert.True(incremental["lowFen"]!.GetValue<long>() > 0, report.Text);
+        Assert.True(report["conversionUplift"]!["low"]!.GetValue<double>() > 0, report.Text);
+        Assert.True(report.Long("discountCostFen") > 0);
+        Assert.True(report["roi"]!.GetValue<double>() > 0);
+        Assert.Equal(report["treatment"]!["customers"]!.GetValue<int>(), report["reached"]!.GetValue<int>());
+
+        var customer = await _world.Login("customer@o2o.demo", "Demo123!");
+        Assert.Equal(1, (await customer.Get("/api/me/inbox")).Is(HttpStatusCode.OK).Long("unreadCount"));
+        Assert.Equal("上海", (await customer.Get("/api/me")).Is(HttpStatusCode.OK).Str("city"));
+    }
+}
+
+public sealed class EngagementDemoTests_Sqlite(DemoSqliteApp app) : EngagementDemoTests(app), IClassFixture<DemoSqliteApp>;
+
