@@ -34,3 +34,6 @@ public sealed record TierMembersResponse(int Tier, string Name, int Members);
 /// </summary>
 public sealed record LoyaltySummaryResponse(TierMembersResponse[] Tiers, long PointsOutstanding, long LiabilityFen, long ExpiringIn30Days,
     long Earned30Days, long Spent30Days, long Expired30Days);
+
+/// <summary>A tier as admins manage it: the tier and the coupon promotions issued to a customer on reaching it.</summary>
+public sealed record AdminTierResponse(TierResponse Tier, string[] WelcomeCouponPromotionIds);

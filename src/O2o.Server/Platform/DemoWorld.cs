@@ -75,7 +75,7 @@ public static class DemoWorld
         var completed = new List<OrderCompleted>();
         var history = await OrderingDemo.SeedHistoryAsync(sp, stores.Select(s => s.Id).ToList(), products, await AccountsDemo.CustomerIdAsync(sp), now, HistoryDays, ct,
             completed);
-        await LoyaltyDemo.SeedAsync(db, completed, now, ct);
+        await LoyaltyDemo.SeedAsync(db, sp.GetRequiredService<EventBus>(), completed, now, ct);
         logger.LogInformation("  membership of the demo customer from {Orders} completed orders: points, tier and a sign-in streak", completed.Count);
         await AnalyticsDemo.SeedAsync(db, StoresDemo.MerchantId, history.Select(h => (h.StoreId, h.Day, h.Placed)), ct);
         logger.LogInformation("  [5/5] {Count} past orders over {Days} days, for the dashboard ({Elapsed:0.0}s)", history.Sum(h => h.Placed), HistoryDays, historyWatch.Elapsed.TotalSeconds);

@@ -142,9 +142,9 @@ public abstract class CampaignTests(AppFixture fixture)
         var gold = (await People.Segment("金卡及以上", new { tiers = new[] { 3, 4 } })).Is(HttpStatusCode.Created).Str("id");
         var before = await People.SegmentSize(gold);
         var at = DateTimeOffset.UtcNow;
-        // Loyalty raises the event; it is built in parallel, so the test publishes it the way Loyalty will (twice: at-least-once delivery).
-        await EngagementEvents.PublishAsync(_world.App, new O2o.Server.Modules.Loyalty.MemberTierChanged(customer.UserId, 1, 3, 500_000, at));
-        await EngagementEvents.PublishAsync(_world.App, new O2o.Server.Modules.Loyalty.MemberTierChanged(customer.UserId, 1, 3, 500_000, at));
+        // The event as Loyalty raises it, published twice: delivery is at least once, the message is written once.
+        await EngagementEvents.PublishAsync(_world.App, new O2o.Server.Modules.Loyalty.MemberTierChanged(customer.UserId, 1, 3, 500_000, at, "金卡会员", "Gold"));
+        await EngagementEvents.PublishAsync(_world.App, new O2o.Server.Modules.Loyalty.MemberTierChanged(customer.UserId, 1, 3, 500_000, at, "金卡会员", "Gold"));
 
         var inbox = await World.Eventually(() => customer.Api.Get("/api/me/inbox"), r => r.Json?["total"]?.GetValue<int>() >= 1);
         await Task.Delay(500);
@@ -152,7 +152,7 @@ public abstract class CampaignTests(AppFixture fixture)
         Assert.Equal(1, inbox.Long("total"));
         Assert.Equal("您已升级为金卡会员", inbox["items"].AsArray().Single()!["title"]!.GetValue<string>());
         var english = await customer.Api.Send(HttpMethod.Get, "/api/me/inbox", null, headers: new Dictionary<string, string> { ["Accept-Language"] = "en" });
-        Assert.Equal("You are now a Gold member", english.Json!["items"]!.AsArray().Single()!["title"]!.GetValue<string>());
+        Assert.Equal("Welcome to Gold", english.Json!["items"]!.AsArray().Single()!["title"]!.GetValue<string>());
         Assert.Equal(before + 1, await People.SegmentSize(gold));
 
         (await customer.Api.Post("/api/me/inbox/read-all")).Is(HttpStatusCode.NoContent);

@@ -256,6 +256,15 @@ public abstract class LoyaltyTests(AppFixture fixture)
             startsAt = DateTimeOffset.UtcNow.AddMinutes(-1), endsAt = DateTimeOffset.UtcNow.AddHours(1),
         })).Is(HttpStatusCode.Created);
 
+        var welcome = (await admin.Post("/api/admin/coupons", new
+        {
+            kind = "fixed_off", name = "银卡升级礼", amountFen = 1500, minSpendFen = 10000, validDays = 30,
+            startsAt = DateTimeOffset.UtcNow.AddMinutes(-1), endsAt = DateTimeOffset.UtcNow.AddDays(30),
+        })).Is(HttpStatusCode.Created).Str("id");
+        (await admin.Put("/api/admin/loyalty/tiers/1/coupons", new { promotionIds = new[] { welcome } })).Is(HttpStatusCode.NotFound, "tier_not_found");
+        (await admin.Put("/api/admin/loyalty/tiers/2/coupons", new { promotionIds = new[] { Guid.NewGuid().ToString() } })).Is(HttpStatusCode.NotFound, "promotion_not_found");
+        (await admin.Put("/api/admin/loyalty/tiers/2/coupons", new { promotionIds = new[] { welcome } })).Is(HttpStatusCode.OK);
+
         await Completed(customer, store, product, 1, staff);
         var me = await World.Eventually(() => Membership(customer), r => r.Long("rollingSpendFen") == 99_999);
         Assert.Equal(1, me["tier"]["tier"]!.GetValue<int>());
@@ -265,6 +274,11 @@ public abstract class LoyaltyTests(AppFixture fixture)
         me = await World.Eventually(() => Membership(customer), r => r["tier"]["tier"]!.GetValue<int>() == 2);
         Assert.Equal(2, me["tier"]["tier"]!.GetValue<int>());
         Assert.Equal(100_100, me.Long("rollingSpendFen"));
+        // Reaching silver brings its welcome coupon and a message in the inbox.
+        var wallet = await World.Eventually(() => customer.Api.Get("/api/me/coupons"), r => r.Json!.AsArray().Count > 0);
+        Assert.Equal(welcome, wallet.Json!.AsArray().Single()!["promotionId"]!.GetValue<string>());
+        var inbox = await World.Eventually(() => customer.Api.Get("/api/me/inbox"), r => r["items"].AsArray().Count > 0);
+        Assert.Contains("银卡", inbox["items"].AsArray()[0]!["title"]!.GetValue<string>());
         // Silver's member price applies from now on.
         var quote = (await customer.Api.Post("/api/cart/price", new { fulfillment = new { type = "pickup", storeId = store }, lines = new[] { new { productId = penny, quantity = 1 } } }))
             .Is(HttpStatusCode.OK);

@@ -91,7 +91,8 @@ public static class EngagementDemo
         {
             var features = new CustomerFeatures { CustomerId = shopper.CustomerId, BirthDate = shopper.BirthDate, Gender = shopper.Gender, City = shopper.City };
             CustomerFeaturesUpdater.Recompute(features, [.. byCustomer[shopper.CustomerId].Select(p => new PurchaseFact(p.StoreId, p.AmountFen, p.PaidAt))], now);
-            features.Tier = features.Spend365Fen switch { >= 500_000 => 4, >= 200_000 => 3, >= 80_000 => 2, _ => 1 };
+            // The default tiers of Loyalty (¥1,000 silver, ¥5,000 gold, ¥20,000 diamond over 12 months).
+            features.Tier = features.Spend365Fen switch { >= 2_000_000 => 4, >= 500_000 => 3, >= 100_000 => 2, _ => 1 };
             yield return features;
         }
     }

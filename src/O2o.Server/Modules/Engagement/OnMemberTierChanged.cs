@@ -12,12 +12,13 @@ internal sealed class OnMemberTierChanged(CustomerFeaturesUpdater features, IEng
     public async Task HandleAsync(MemberTierChanged changed, CancellationToken ct)
     {
         await features.UpdateAsync(changed.CustomerId, f => f.Tier = changed.ToTier, ct);
-        var (zh, en) = Names[Math.Clamp(changed.ToTier, 0, Names.Length - 1)];
+        // Events written before the names travelled with them fall back to the default table.
+        var (zh, en) = changed.ToNameZh is { Length: > 0 } ? (changed.ToNameZh, changed.ToNameEn) : Names[Math.Clamp(changed.ToTier, 0, Names.Length - 1)];
         var message = changed.ToTier > changed.FromTier
-            ? new InboxMessage(changed.CustomerId, "tier", $"您已升级为{zh}", $"You are now a {en}",
-                $"恭喜！您近12个月的消费已达{zh}标准，尊享{zh}权益。", $"Congratulations! Your spend over the last 12 months makes you a {en}, with all its benefits.", "/me")
+            ? new InboxMessage(changed.CustomerId, "tier", $"您已升级为{zh}", $"Welcome to {en}",
+                $"恭喜！您近12个月的消费已达{zh}标准，尊享{zh}权益。", $"Congratulations! Your spend over the last 12 months reaches {en}, with all its benefits.", "/member")
             : new InboxMessage(changed.CustomerId, "tier", $"您的会员等级已调整为{zh}", $"Your membership is now {en}",
-                $"近12个月的消费变化后，您的会员等级调整为{zh}。再次消费即可升级。", $"With your spend over the last 12 months, your membership is now {en}. Shop again to move back up.", "/me");
+                $"近12个月的消费变化后，您的会员等级调整为{zh}。再次消费即可升级。", $"With your spend over the last 12 months, your membership is now {en}. Shop again to move back up.", "/member");
         await engagement.SendAsync(message, $"tier:{changed.CustomerId}:{changed.At.UtcTicks}:{changed.ToTier}", ct);
         await db.SaveChangesAsync(ct);
     }

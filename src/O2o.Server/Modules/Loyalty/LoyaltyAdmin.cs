@@ -4,6 +4,7 @@ using Microsoft.Extensions.Options;
 using O2o.Contracts;
 using O2o.Server.Kernel;
 using O2o.Server.Modules.Accounts;
+using O2o.Server.Modules.Promotions;
 using O2o.Server.Platform;
 
 namespace O2o.Server.Modules.Loyalty;
@@ -20,6 +21,8 @@ internal static class LoyaltyAdmin
         admin.MapGet("/summary", Summary).WithSummary("Members per tier, points outstanding and what they are worth, points earned, spent and expired in 30 days");
         admin.MapGet("/members/{customerId}", Get).WithSummary("A member's points, tier and spend");
         admin.MapPost("/members/{customerId}/adjustments", Adjust).WithSummary("Add or take points with a reason (goodwill, correction); never below zero");
+        admin.MapGet("/tiers", Tiers).WithSummary("The tier table with the welcome coupons of each tier");
+        admin.MapPut("/tiers/{tier:int}/coupons", SetCoupons).WithSummary("Set the coupons (promotion ids) a customer receives on reaching the tier, each once");
         admin.MapGet("/reconciliation", Reconcile).WithSummary("Check every balance against the points ledger and the lots");
     }
 
@@ -80,6 +83,39 @@ internal static class LoyaltyAdmin
             outstanding, outstanding * o.FenPerPoint, expiring,
             Of(PointsKinds.Order, PointsKinds.SignIn, PointsKinds.Review, PointsKinds.Adjustment) - Math.Min(0, recent.GetValueOrDefault(PointsKinds.Adjustment)),
             -Of(PointsKinds.Redeem) - Of(PointsKinds.GiveBack), -Of(PointsKinds.Expiry)));
+    }
+
+    private static async Task<Ok<AdminTierResponse[]>> Tiers(HttpContext http, O2oDb db, IOptions<LoyaltyOptions> options, CancellationToken ct)
+    {
+        var coupons = await db.Set<TierCoupon>().AsNoTracking().ToListAsync(ct);
+        var english = http.PrefersEnglish();
+        return TypedResults.Ok(options.Value.Tiers.OrderBy(t => t.Tier).Select(t => new AdminTierResponse(MyMembership.View(t, english),
+            [.. coupons.Where(c => c.Tier == t.Tier).Select(c => c.PromotionId.ToString()).Order(StringComparer.Ordinal)])).ToArray());
+    }
+
+    private static async Task<Results<Ok<AdminTierResponse>, ProblemHttpResult>> SetCoupons(int tier, TierCouponsRequest request, HttpContext http, O2oDb db,
+        IPromotions promotions, IOptions<LoyaltyOptions> options, CancellationToken ct)
+    {
+        var definition = options.Value.Tiers.FirstOrDefault(t => t.Tier == tier && t.Tier > MemberTiers.Member);
+        if (definition is null) return LoyaltyErrors.TierNotFound.ToProblem();
+        var v = new Validation();
+        if (request.PromotionIds is null) v.Add("promotionIds", "Required (an empty list gives no coupons).");
+        else if (request.PromotionIds.Length > 10) v.Add("promotionIds", "At most 10 coupons per tier.");
+        if (v.Error is not null) return v.Error.ToProblem();
+        var ids = new List<Guid>();
+        foreach (var raw in request.PromotionIds!.Distinct())
+        {
+            if (!Guid.TryParse(raw, out var id)) return LoyaltyErrors.CouponPromotionNotFound.ToProblem();
+            if (await promotions.CheckIssuableAsync(id, null, ct) is { } refused) return refused.ToProblem();
+            ids.Add(id);
+        }
+        await db.InTransactionAsync(async () =>
+        {
+            await db.Set<TierCoupon>().Where(c => c.Tier == tier).ExecuteDeleteAsync(ct);
+            db.AddRange(ids.Select(id => new TierCoupon { Tier = tier, PromotionId = id }));
+            return await db.SaveChangesAsync(ct);
+        }, _ => true, ct);
+        return TypedResults.Ok(new AdminTierResponse(MyMembership.View(definition, http.PrefersEnglish()), [.. ids.Select(i => i.ToString()).Order(StringComparer.Ordinal)]));
     }
 
     private static MemberResponse View(Member m) => new(m.CustomerId, m.Balance, m.Tier, m.RollingSpendFen, m.TierSince, m.SignInStreak);

@@ -15,8 +15,12 @@ public static class MemberTiers
     public const int Diamond = 4;
 }
 
-/// <summary>Raised in the transaction that moves a customer to another tier (up on spend, down when spend leaves the 12-month window).</summary>
-public sealed record MemberTierChanged(string CustomerId, int FromTier, int ToTier, long RollingSpendFen, DateTimeOffset At) : IDomainEvent;
+/// <summary>
+/// Raised in the transaction that moves a customer to another tier (up on spend, down when spend leaves the 12-month window), with the
+/// new tier's names as configured.
+/// </summary>
+public sealed record MemberTierChanged(string CustomerId, int FromTier, int ToTier, long RollingSpendFen, DateTimeOffset At, string ToNameZh = "",
+    string ToNameEn = "") : IDomainEvent;
 
 /// <summary>Points a checkout may use: how many, and what they take off in fen.</summary>
 public sealed record PointsUse(int Points, long ValueFen);

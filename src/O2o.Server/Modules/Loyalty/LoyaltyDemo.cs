@@ -11,7 +11,7 @@ namespace O2o.Server.Modules.Loyalty;
 /// </summary>
 public static class LoyaltyDemo
 {
-    public static async Task SeedAsync(O2oDb db, IReadOnlyList<OrderCompleted> history, DateTimeOffset now, CancellationToken ct)
+    public static async Task SeedAsync(O2oDb db, EventBus events, IReadOnlyList<OrderCompleted> history, DateTimeOffset now, CancellationToken ct)
     {
         var o = new LoyaltyOptions { Tiers = LoyaltyOptions.DefaultTiers() };
         db.ChangeTracker.AutoDetectChangesEnabled = false;
@@ -38,6 +38,9 @@ public static class LoyaltyDemo
                     balance += Earn(db, o, customer.Key, PointsKinds.SignIn, o.SignInPoints, $"sign_in:{customer.Key}:{day:yyyyMMdd}", null, $"day {streak - back + 1}",
                         now.AddDays(-back));
                 }
+                // Announced like any tier change, so segments and the inbox know it too.
+                if (tier.Tier > MemberTiers.Member)
+                    events.Publish(new MemberTierChanged(customer.Key, MemberTiers.Member, tier.Tier, spend, tierSince ?? now, tier.NameZh, tier.NameEn));
                 db.Add(new Member
                 {
                     CustomerId = customer.Key, Balance = balance, Tier = tier.Tier, RollingSpendFen = spend, TierSince = tierSince,

@@ -25,12 +25,15 @@ internal sealed class LoyaltyFacade(O2oDb db, PointsBook book, IOptions<LoyaltyO
         book.SpendAsync(customerId, PointsKinds.Redeem, points, $"redeem:{orderId:N}", orderId, null, clock.GetUtcNow(), ct);
 
     /// <summary>The balance less lots that lapsed and were not yet written off: what may be spent now.</summary>
-    public async Task<long> SpendableAsync(string customerId, CancellationToken ct)
+    public async Task<long> SpendableAsync(string customerId, CancellationToken ct) =>
+        (await db.Set<Member>().AsNoTracking().Where(m => m.CustomerId == customerId).Select(m => (long?)m.Balance).FirstOrDefaultAsync(ct) ?? 0)
+        - await LapsedAsync(customerId, ct);
+
+    /// <summary>Points of lots past their date that the maintenance job has not written off yet.</summary>
+    public async Task<long> LapsedAsync(string customerId, CancellationToken ct)
     {
         var now = clock.GetUtcNow();
-        var balance = await db.Set<Member>().AsNoTracking().Where(m => m.CustomerId == customerId).Select(m => (long?)m.Balance).FirstOrDefaultAsync(ct) ?? 0;
-        var lapsed = await db.Set<PointsLot>().AsNoTracking().Where(l => l.CustomerId == customerId && l.ExpiresAt <= now && l.Remaining > 0)
+        return await db.Set<PointsLot>().AsNoTracking().Where(l => l.CustomerId == customerId && l.ExpiresAt <= now && l.Remaining > 0)
             .SumAsync(l => (long?)l.Remaining, ct) ?? 0;
-        return balance - lapsed;
     }
 }

@@ -25,8 +25,9 @@ internal static class MyMembership
         var o = options.Value;
         var customer = Actor.From(principal).UserId;
         var now = clock.GetUtcNow();
+        // One read of the member row, so the points and the spend shown come from the same moment.
         var member = await db.Set<Member>().AsNoTracking().FirstOrDefaultAsync(m => m.CustomerId == customer, ct);
-        var points = await loyalty.SpendableAsync(customer, ct);
+        var points = (member?.Balance ?? 0) - await loyalty.LapsedAsync(customer, ct);
         var soon = now.AddDays(30);
         var expiring = await db.Set<PointsLot>().AsNoTracking().Where(l => l.CustomerId == customer && l.Remaining > 0 && l.ExpiresAt > now && l.ExpiresAt <= soon)
             .Select(l => new { l.Remaining, l.ExpiresAt }).ToListAsync(ct);
