@@ -11,7 +11,9 @@ internal static class SegmentMembers
     private const int MaxPageSize = 200;
 
     public static void Map(RouteGroupBuilder admin) =>
-        admin.MapGet("/{segmentId}/members", List).WithSummary("A segment's members, paged (X-Total-Count), longest members first");
+        // Who is in a segment is the platform's to see: customers shop across merchants, so a merchant admin sees sizes, not people.
+        admin.MapGet("/{segmentId}/members", List).RequireAuthorization(Policies.PlatformAdmin)
+            .WithSummary("A segment's members, paged (X-Total-Count), longest members first (platform admins)");
 
     private static async Task<Results<Ok<SegmentMemberResponse[]>, ProblemHttpResult>> List(string segmentId, int? page, int? pageSize, HttpContext http,
         O2oDb db, CancellationToken ct)
