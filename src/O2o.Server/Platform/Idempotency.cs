@@ -37,8 +37,24 @@ public static class Idempotency
             var first = await Find(db, userId, scope, key, http.RequestAborted);
             if (first is null)
             {
-                await using var transaction = await db.Database.BeginTransactionAsync(http.RequestAborted);
-                var result = await next(context);
+                // The use case's own transaction is kept open for the record (see O2oDb.KeepNextTransactionOpen), so its reads come first,
+                // outside it; one that wrote nothing in a transaction gets one here.
+                db.KeepNextTransactionOpen = true;
+                object? result;
+                try
+                {
+                    result = await next(context);
+                }
+                catch
+                {
+                    if (db.Database.CurrentTransaction is { } failed) await failed.DisposeAsync();
+                    throw;
+                }
+                finally
+                {
+                    db.KeepNextTransactionOpen = false;
+                }
+                await using var transaction = db.Database.CurrentTransaction ?? await db.Database.BeginTransactionAsync(http.RequestAborted);
                 var inner = result is INestedHttpResult nested ? nested.Result : result;
                 if (inner is not IStatusCodeHttpResult { StatusCode: >= 200 and < 300 } ok)
                 {

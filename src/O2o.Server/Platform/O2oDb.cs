@@ -71,16 +71,39 @@ public abstract class O2oDb(DbContextOptions options) : IdentityDbContext<AppUse
         return due;
     }
 
-    /// <summary>Runs <paramref name="work"/> in the current transaction, or in a new one it commits.</summary>
+    /// <summary>
+    /// Set by the idempotency filter around a use case: the first transaction the use case begins (or its first save) stays open when its
+    /// work ends, for the filter to record the answer in it and commit both or neither. What the use case reads before that runs outside
+    /// any transaction, as it would without an Idempotency-Key, so on SQLite it does not hold the one writer.
+    /// </summary>
+    internal bool KeepNextTransactionOpen { get; set; }
+
+    /// <summary>Runs <paramref name="work"/> in the current transaction, or in a new one it commits (unless the caller keeps it open).</summary>
     public async Task<T> InTransactionAsync<T>(Func<Task<T>> work, Func<T, bool> commitIf, CancellationToken ct)
     {
         if (Database.CurrentTransaction is not null)
             return await work();
+        if (KeepNextTransactionOpen)
+        {
+            KeepNextTransactionOpen = false;
+            await Database.BeginTransactionAsync(ct);
+            return await work();
+        }
         await using var transaction = await Database.BeginTransactionAsync(ct);
         var result = await work();
         if (commitIf(result)) await transaction.CommitAsync(ct);
         else await transaction.RollbackAsync(ct);
         return result;
+    }
+
+    public override async Task<int> SaveChangesAsync(bool acceptAllChangesOnSuccess, CancellationToken cancellationToken = default)
+    {
+        if (KeepNextTransactionOpen && Database.CurrentTransaction is null)
+        {
+            KeepNextTransactionOpen = false;
+            await Database.BeginTransactionAsync(cancellationToken);
+        }
+        return await base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken);
     }
 }
 

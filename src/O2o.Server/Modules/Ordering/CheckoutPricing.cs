@@ -49,13 +49,13 @@ internal static class CheckoutPricing
     /// <summary>What points may pay for: the goods after promotions, never the delivery fee.</summary>
     public static long PointsPayable(Quote quote) => quote.Lines.Sum(l => l.TotalFen);
 
-    public static List<OrderDiscount> Discounts(Guid orderId, Quote quote)
+    public static List<OrderDiscount> Discounts(Quote quote)
     {
         var discounts = new List<OrderDiscount>();
         foreach (var line in quote.Lines)
-            discounts.AddRange(line.Adjustments.Select(a => Of(orderId, OrderDiscount.Line, line.ProductId, a.PromotionId, a.CouponId, a.Kind, a.NameZh, a.NameEn, a.AmountFen, 0)));
-        discounts.AddRange(quote.DeliveryDiscounts.Select(a => Of(orderId, OrderDiscount.Delivery, null, a.PromotionId, a.CouponId, a.Kind, a.NameZh, a.NameEn, a.AmountFen, 0)));
-        discounts.AddRange(quote.Gifts.Select(g => Of(orderId, OrderDiscount.Gift, g.ProductId, g.PromotionId, g.CouponId, "gift", g.NameZh, g.NameEn, 0, g.Quantity)));
+            discounts.AddRange(line.Adjustments.Select(a => Of(OrderDiscount.Line, line.ProductId, a.PromotionId, a.CouponId, a.Kind, a.NameZh, a.NameEn, a.AmountFen, 0)));
+        discounts.AddRange(quote.DeliveryDiscounts.Select(a => Of(OrderDiscount.Delivery, null, a.PromotionId, a.CouponId, a.Kind, a.NameZh, a.NameEn, a.AmountFen, 0)));
+        discounts.AddRange(quote.Gifts.Select(g => Of(OrderDiscount.Gift, g.ProductId, g.PromotionId, g.CouponId, "gift", g.NameZh, g.NameEn, 0, g.Quantity)));
         return discounts;
     }
 
@@ -65,10 +65,10 @@ internal static class CheckoutPricing
     public static PriceAdjustmentResponse View(Guid promotionId, Guid? couponId, string nameZh, string? nameEn, string kind, long amountFen, bool english) =>
         new(promotionId.ToString(), couponId?.ToString(), english && !string.IsNullOrEmpty(nameEn) ? nameEn : nameZh, kind, amountFen);
 
-    private static OrderDiscount Of(Guid orderId, string target, Guid? productId, Guid promotionId, Guid? couponId, string kind, string nameZh, string nameEn,
+    private static OrderDiscount Of(string target, Guid? productId, Guid promotionId, Guid? couponId, string kind, string nameZh, string nameEn,
         long amount, int quantity) => new()
         {
-            OrderId = orderId, Target = target, ProductId = productId, PromotionId = promotionId, CouponId = couponId, Kind = kind,
+            Target = target, ProductId = productId, PromotionId = promotionId, CouponId = couponId, Kind = kind,
             NameZh = nameZh, NameEn = nameEn, AmountFen = amount, Quantity = quantity,
         };
 }

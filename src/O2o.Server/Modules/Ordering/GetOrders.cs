@@ -25,7 +25,6 @@ internal static class GetOrders
     {
         var order = Guid.TryParse(orderId, out var id) ? await db.Set<Order>().AsNoTracking().FirstOrDefaultAsync(o => o.Id == id, ct) : null;
         if (order is null) return OrderingErrors.OrderNotFound.ToProblem();
-        order.Discounts.AddRange(await db.Set<OrderDiscount>().AsNoTracking().Where(d => d.OrderId == id).ToListAsync(ct));
         var view = await OrderAccess.ViewOf(order, Actor.From(principal), stores, ct);
         return view switch
         {

@@ -56,14 +56,13 @@ internal sealed class OrderLine
 
 /// <summary>
 /// What a promotion or coupon took off the order, as priced at checkout: off a line, off the delivery fee, or a gift that came with it
-/// (amount 0). The order's discount is their sum, so the breakdown always explains it exactly.
+/// (amount 0). The order's discount is their sum, so the breakdown always explains it exactly. Kept on the order as one JSON column
+/// (<c>breakdown</c>): it is written once at checkout and only ever read with its order.
 /// </summary>
 internal sealed class OrderDiscount
 {
     public const string Line = "line", Delivery = "delivery", Gift = "gift";
 
-    public Guid Id { get; init; } = Guid.CreateVersion7();
-    public Guid OrderId { get; init; }
     public required string Target { get; init; }
     /// <summary>The line's product, or the gift; none for the delivery fee.</summary>
     public Guid? ProductId { get; init; }
@@ -131,17 +130,17 @@ internal sealed class Order
     public string? CancelReason { get; private set; }
     public int Version { get; private set; }
     public List<OrderTimelineEntry> Timeline { get; init; } = [];
-    public List<OrderDiscount> Discounts { get; init; } = [];
+    public IReadOnlyList<OrderDiscount> Discounts { get; private set; } = [];
 
     public bool IsOpen => OrderStatus.Open.Contains(Status);
 
     public static Order Place(string customerId, Guid storeId, string fulfillmentType, DeliveryAddress? address, double? distanceKm,
         List<OrderLine> lines, long deliveryFeeFen, DateTimeOffset now, TimeSpan paymentTimeout, string? source = null, DateTimeOffset? pickupSlot = null,
-        DeliveryPromise? promise = null, Func<Guid, List<OrderDiscount>>? discounts = null, int pointsUsed = 0)
+        DeliveryPromise? promise = null, IReadOnlyList<OrderDiscount>? discounts = null, int pointsUsed = 0)
     {
         var id = Guid.CreateVersion7();
         var subtotal = lines.Sum(l => l.LineTotalFen);
-        var given = discounts?.Invoke(id) ?? [];
+        var given = discounts ?? [];
         var discount = given.Sum(d => d.AmountFen);
         var order = new Order
         {

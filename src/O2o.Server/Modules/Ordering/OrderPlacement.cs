@@ -48,40 +48,26 @@ internal sealed class OrderPlacement(O2oDb db, IStores stores, ICatalog catalog,
             (distanceKm, deliveryFee, promise) = (terms.DistanceKm, terms.FeeFen, new DeliveryPromise(terms.Speed, terms.PromisedFrom, terms.PromisedBy));
         }
 
+        // Everything that only reads (cart, catalogue, price, points) happens before the write transaction, so writers queue for the
+        // writes alone; what may change meanwhile is guarded by the conditional writes inside (stock, coupons, budgets, limits, points).
+        var fromCart = request.Lines is null;
+        var wanted = fromCart ? await CartLinesAsync(request.CustomerId, ct) : request.Lines!;
+        var prepared = await PrepareAsync(request, store, wanted, deliveryFee, ct);
+        if (!prepared.IsSuccess) return prepared.Error!;
+
         return await db.InTransactionAsync(async () =>
         {
-            var fromCart = request.Lines is null;
-            var wanted = fromCart
-                ? (await cart.GetItemsAsync(request.CustomerId, ct)).Select(i => new PlacementLine(i.ProductId, i.Quantity)).ToList()
-                : request.Lines!;
-            if (wanted.Count == 0) return OrderingErrors.CartEmpty;
-            var merged = wanted.GroupBy(w => w.ProductId)
-                .Select(g => new PlacementLine(g.Key, g.Sum(x => x.Quantity), g.First().UnitPriceFen)).ToList();
-            if (merged.Any(m => m.Quantity > Validation.MaxQuantity)) return Error.Validation("lines", $"At most {Validation.MaxQuantity} units of one product.");
-            if (merged.Count > MaxLines) return Error.Validation("lines", $"At most {MaxLines} different products.");
-
-            var products = await catalog.GetAsync(merged.Select(m => m.ProductId).ToList(), ct);
-            var missing = merged.Where(m => !products.TryGetValue(m.ProductId, out var p) || !p.IsActive || p.MerchantId != store.MerchantId).ToList();
-            if (missing.Count > 0)
-                return OrderingErrors.ProductNotFound with { Extensions = new Dictionary<string, object?> { ["productIds"] = missing.Select(m => m.ProductId == Guid.Empty ? "(not an id)" : m.ProductId.ToString()).ToArray() } };
-
-            var kind = f.Type switch { FulfillmentType.Voucher => ProductKinds.Voucher, FulfillmentType.Booking => ProductKinds.Service, _ => ProductKinds.Goods };
-            if (merged.Any(m => products[m.ProductId].Kind != kind)) return OrderingErrors.WrongProductKind;
-
-            Quote? price = null;
-            if (CheckoutPricing.Applies(f.Type!, merged))
+            if (fromCart)
             {
-                var priced = await promotions.PriceAsync(CheckoutPricing.Request(request.CustomerId, store, merged, products, deliveryFee, request.CouponIds), ct);
-                if (!priced.IsSuccess) return priced.Error!;
-                price = priced.Value;
-                if (request.Points > 0)
+                // The cart changed after it was priced (another tab): price what it holds now.
+                var now = await CartLinesAsync(request.CustomerId, ct);
+                if (!now.SequenceEqual(wanted))
                 {
-                    var use = await loyalty.QuoteAsync(request.CustomerId, request.Points, CheckoutPricing.PointsPayable(price), ct);
-                    if (!use.IsSuccess) return use.Error!;
-                    price = CheckoutPricing.WithPoints(price, use.Value.ValueFen);
+                    prepared = await PrepareAsync(request, store, now, deliveryFee, ct);
+                    if (!prepared.IsSuccess) return prepared.Error!;
                 }
             }
-            else if (request.Points > 0) return OrderingErrors.PointsNotAccepted;
+            var (merged, products, price) = prepared.Value;
 
             var order = Order.Place(request.CustomerId, store.Id, f.Type!, address, distanceKm,
                 merged.Select(m => new OrderLine
@@ -90,7 +76,7 @@ internal sealed class OrderPlacement(O2oDb db, IStores stores, ICatalog catalog,
                     NameEn = products[m.ProductId].NameEn, UnitPriceFen = m.UnitPriceFen ?? products[m.ProductId].PriceFen, Quantity = m.Quantity,
                 }).ToList(),
                 deliveryFee, clock.GetUtcNow(), request.PaymentTimeout ?? options.Value.PaymentTimeout, request.Source, slot.Value, promise,
-                price is null ? null : id => CheckoutPricing.Discounts(id, price), request.Points);
+                price is null ? null : CheckoutPricing.Discounts(price), request.Points);
 
             if (!prepaid)
             {
@@ -107,5 +93,43 @@ internal sealed class OrderPlacement(O2oDb db, IStores stores, ICatalog catalog,
             events.Announce(order.Changed());
             return (Result<Order>)order;
         }, r => r.IsSuccess, ct);
+    }
+
+    private sealed record Prepared(List<PlacementLine> Lines, IReadOnlyDictionary<Guid, ProductInfo> Products, Quote? Price);
+
+    private async Task<IReadOnlyList<PlacementLine>> CartLinesAsync(string customerId, CancellationToken ct) =>
+        [.. (await cart.GetItemsAsync(customerId, ct)).Select(i => new PlacementLine(i.ProductId, i.Quantity))];
+
+    /// <summary>The lines merged and checked against the catalogue, and their price with promotions and points.</summary>
+    private async Task<Result<Prepared>> PrepareAsync(PlacementRequest request, StoreInfo store, IReadOnlyList<PlacementLine> wanted, long deliveryFee,
+        CancellationToken ct)
+    {
+        var f = request.Fulfillment;
+        if (wanted.Count == 0) return OrderingErrors.CartEmpty;
+        var merged = wanted.GroupBy(w => w.ProductId)
+            .Select(g => new PlacementLine(g.Key, g.Sum(x => x.Quantity), g.First().UnitPriceFen)).ToList();
+        if (merged.Any(m => m.Quantity > Validation.MaxQuantity)) return Error.Validation("lines", $"At most {Validation.MaxQuantity} units of one product.");
+        if (merged.Count > MaxLines) return Error.Validation("lines", $"At most {MaxLines} different products.");
+
+        var products = await catalog.GetAsync(merged.Select(m => m.ProductId).ToList(), ct);
+        var missing = merged.Where(m => !products.TryGetValue(m.ProductId, out var p) || !p.IsActive || p.MerchantId != store.MerchantId).ToList();
+        if (missing.Count > 0)
+            return OrderingErrors.ProductNotFound with { Extensions = new Dictionary<string, object?> { ["productIds"] = missing.Select(m => m.ProductId == Guid.Empty ? "(not an id)" : m.ProductId.ToString()).ToArray() } };
+
+        var kind = f.Type switch { FulfillmentType.Voucher => ProductKinds.Voucher, FulfillmentType.Booking => ProductKinds.Service, _ => ProductKinds.Goods };
+        if (merged.Any(m => products[m.ProductId].Kind != kind)) return OrderingErrors.WrongProductKind;
+
+        if (!CheckoutPricing.Applies(f.Type!, merged))
+            return request.Points > 0 ? OrderingErrors.PointsNotAccepted : new Prepared(merged, products, null);
+        var priced = await promotions.PriceAsync(CheckoutPricing.Request(request.CustomerId, store, merged, products, deliveryFee, request.CouponIds), ct);
+        if (!priced.IsSuccess) return priced.Error!;
+        var price = priced.Value;
+        if (request.Points > 0)
+        {
+            var use = await loyalty.QuoteAsync(request.CustomerId, request.Points, CheckoutPricing.PointsPayable(price), ct);
+            if (!use.IsSuccess) return use.Error!;
+            price = CheckoutPricing.WithPoints(price, use.Value.ValueFen);
+        }
+        return new Prepared(merged, products, price);
     }
 }

@@ -166,11 +166,13 @@ internal sealed class OrderingFacade(O2oDb db, OrderWorkflow workflow, OrderPlac
             .Select(o => new PayableOrder(o.Id, o.CustomerId, o.StoreId, o.TotalFen, o.Currency, o.Status, o.Status == OrderStatus.PendingPayment))
             .FirstOrDefaultAsync(ct);
 
-    public async Task<OrderCharges?> FindChargesAsync(Guid orderId, CancellationToken ct) =>
-        await db.Set<Order>().AsNoTracking().IgnoreAutoIncludes().Where(o => o.Id == orderId)
-            .Select(o => new OrderCharges(o.Id, o.StoreId, o.SubtotalFen, o.DiscountFen, o.DeliveryFeeFen, o.TotalFen,
-                o.PointsUsed == 0 ? 0 : o.Discounts.Where(d => d.Kind == CheckoutPricing.PointsKind).Sum(d => d.AmountFen)))
-            .FirstOrDefaultAsync(ct);
+    public async Task<OrderCharges?> FindChargesAsync(Guid orderId, CancellationToken ct)
+    {
+        var o = await db.Set<Order>().AsNoTracking().IgnoreAutoIncludes().Where(o => o.Id == orderId)
+            .Select(o => new { o.Id, o.StoreId, o.SubtotalFen, o.DiscountFen, o.DeliveryFeeFen, o.TotalFen, o.Discounts }).FirstOrDefaultAsync(ct);
+        return o is null ? null : new OrderCharges(o.Id, o.StoreId, o.SubtotalFen, o.DiscountFen, o.DeliveryFeeFen, o.TotalFen,
+            o.Discounts.Where(d => d.Kind == CheckoutPricing.PointsKind).Sum(d => d.AmountFen));
+    }
 
     public async Task<IReadOnlyDictionary<Guid, string>> StatusesAsync(IReadOnlyCollection<Guid> orderIds, CancellationToken ct) =>
         await db.Set<Order>().AsNoTracking().IgnoreAutoIncludes().Where(o => orderIds.Contains(o.Id)).Select(o => new { o.Id, o.Status })

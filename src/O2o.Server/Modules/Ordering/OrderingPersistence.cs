@@ -1,4 +1,8 @@
+using System.Text.Encodings.Web;
+using System.Text.Json;
+using System.Text.Json.Serialization;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.ChangeTracking;
 
 namespace O2o.Server.Modules.Ordering;
 
@@ -20,6 +24,16 @@ internal sealed class PickupFailure
 
 internal static class OrderingPersistence
 {
+    /// <summary>
+    /// The breakdown's JSON: camelCase names (which the migration that moved the old rows into it writes too), empty values left out,
+    /// since every discounted order carries one.
+    /// </summary>
+    private static readonly JsonSerializerOptions BreakdownJson = new(JsonSerializerDefaults.Web)
+    {
+        DefaultIgnoreCondition = JsonIgnoreCondition.WhenWritingDefault,
+        Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping,
+    };
+
     public static void Configure(ModelBuilder builder)
     {
         builder.Entity<Order>(e =>
@@ -42,8 +56,11 @@ internal static class OrderingPersistence
             });
             e.HasMany(o => o.Lines).WithOne().HasForeignKey(l => l.OrderId);
             e.HasMany(o => o.Timeline).WithOne().HasForeignKey(t => t.OrderId);
-            // Not auto-included: a third collection would multiply every order read; one order's view loads them itself.
-            e.HasMany(o => o.Discounts).WithOne().HasForeignKey(d => d.OrderId);
+            e.Property(o => o.Discounts).HasColumnName("breakdown").HasConversion(
+                v => JsonSerializer.Serialize(v, BreakdownJson),
+                json => JsonSerializer.Deserialize<List<OrderDiscount>>(json, BreakdownJson) ?? new List<OrderDiscount>(),
+                // Written once at checkout and never changed in place: a new list is a change, the same list is not.
+                new ValueComparer<IReadOnlyList<OrderDiscount>>((a, b) => ReferenceEquals(a, b), v => v.Count, v => v));
             e.Navigation(o => o.Lines).AutoInclude();
             e.Navigation(o => o.Timeline).AutoInclude();
             e.HasIndex(o => new { o.CustomerId, o.CreatedAt });
@@ -58,16 +75,6 @@ internal static class OrderingPersistence
             e.Property(l => l.NameZh).HasMaxLength(200);
             e.Property(l => l.NameEn).HasMaxLength(200);
             e.Ignore(l => l.LineTotalFen);
-        });
-        builder.Entity<OrderDiscount>(e =>
-        {
-            e.ToTable("ordering_order_discounts", t => t.HasCheckConstraint("ck_ordering_order_discounts_amount", "amount_fen >= 0"));
-            e.HasKey(d => d.Id);
-            e.Property(d => d.Target).HasMaxLength(16);
-            e.Property(d => d.Kind).HasMaxLength(32);
-            e.Property(d => d.NameZh).HasMaxLength(100);
-            e.Property(d => d.NameEn).HasMaxLength(100);
-            e.HasIndex(d => d.OrderId);
         });
         builder.Entity<OrderReview>(e =>
         {

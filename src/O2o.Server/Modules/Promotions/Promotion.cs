@@ -94,7 +94,10 @@ internal sealed class PromotionCustomerUse
     public int Uses { get; init; }
 }
 
-/// <summary>What a promotion or coupon gave an order or a counter sale; released once if the order is cancelled or expires.</summary>
+/// <summary>
+/// What a coupon, or a promotion with a budget or a per-customer limit, gave an order or a counter sale: what is released once if the order
+/// is cancelled or expires. Other promotions leave no row here; the order's breakdown records what they took.
+/// </summary>
 internal sealed class PromotionApplication
 {
     public Guid Id { get; init; } = Guid.CreateVersion7();

@@ -44,6 +44,8 @@ internal static class PromotionReservations
             // A coupon's limit counts coupons received, checked when it is issued; a promotion's counts the orders that had it.
             var limited = !t.IsCoupon && t.PerCustomerLimit is not null && customerId is not null;
             if (limited && !await TakeCustomerUseAsync(db, promotionId, customerId!, t.PerCustomerLimit!.Value, ct)) return CouponErrors.CustomerLimitReached;
+            // Only what a cancel must give back (or a campaign counts) is written here; the order's breakdown already says what each took.
+            if (!budgeted && !limited && couponId is null) continue;
             db.Add(new PromotionApplication
             {
                 OrderId = orderId, PromotionId = promotionId, CouponId = couponId, CustomerId = customerId, AmountFen = amount,

@@ -2889,6 +2889,11 @@ namespace O2o.Server.Platform.Migrations.Postgres
                         .HasColumnType("bigint")
                         .HasColumnName("discount_fen");
 
+                    b.Property<string>("Discounts")
+                        .IsRequired()
+                        .HasColumnType("text")
+                        .HasColumnName("breakdown");
+
                     b.Property<string>("FulfillmentType")
                         .IsRequired()
                         .HasMaxLength(16)
@@ -2969,71 +2974,6 @@ namespace O2o.Server.Platform.Migrations.Postgres
                         .HasDatabaseName("ix_ordering_orders_store_id_status_created_at");
 
                     b.ToTable("ordering_orders", (string)null);
-                });
-
-            modelBuilder.Entity("O2o.Server.Modules.Ordering.OrderDiscount", b =>
-                {
-                    b.Property<Guid>("Id")
-                        .HasColumnType("uuid")
-                        .HasColumnName("id");
-
-                    b.Property<long>("AmountFen")
-                        .HasColumnType("bigint")
-                        .HasColumnName("amount_fen");
-
-                    b.Property<Guid?>("CouponId")
-                        .HasColumnType("uuid")
-                        .HasColumnName("coupon_id");
-
-                    b.Property<string>("Kind")
-                        .IsRequired()
-                        .HasMaxLength(32)
-                        .HasColumnType("character varying(32)")
-                        .HasColumnName("kind");
-
-                    b.Property<string>("NameEn")
-                        .HasMaxLength(100)
-                        .HasColumnType("character varying(100)")
-                        .HasColumnName("name_en");
-
-                    b.Property<string>("NameZh")
-                        .IsRequired()
-                        .HasMaxLength(100)
-                        .HasColumnType("character varying(100)")
-                        .HasColumnName("name_zh");
-
-                    b.Property<Guid>("OrderId")
-                        .HasColumnType("uuid")
-                        .HasColumnName("order_id");
-
-                    b.Property<Guid?>("ProductId")
-                        .HasColumnType("uuid")
-                        .HasColumnName("product_id");
-
-                    b.Property<Guid>("PromotionId")
-                        .HasColumnType("uuid")
-                        .HasColumnName("promotion_id");
-
-                    b.Property<int>("Quantity")
-                        .HasColumnType("integer")
-                        .HasColumnName("quantity");
-
-                    b.Property<string>("Target")
-                        .IsRequired()
-                        .HasMaxLength(16)
-                        .HasColumnType("character varying(16)")
-                        .HasColumnName("target");
-
-                    b.HasKey("Id")
-                        .HasName("pk_ordering_order_discounts");
-
-                    b.HasIndex("OrderId")
-                        .HasDatabaseName("ix_ordering_order_discounts_order_id");
-
-                    b.ToTable("ordering_order_discounts", null, t =>
-                        {
-                            t.HasCheckConstraint("ck_ordering_order_discounts_amount", "amount_fen >= 0");
-                        });
                 });
 
             modelBuilder.Entity("O2o.Server.Modules.Ordering.OrderLine", b =>
@@ -4435,16 +4375,6 @@ namespace O2o.Server.Platform.Migrations.Postgres
                     b.Navigation("DeliveryAddress");
                 });
 
-            modelBuilder.Entity("O2o.Server.Modules.Ordering.OrderDiscount", b =>
-                {
-                    b.HasOne("O2o.Server.Modules.Ordering.Order", null)
-                        .WithMany("Discounts")
-                        .HasForeignKey("OrderId")
-                        .OnDelete(DeleteBehavior.Cascade)
-                        .IsRequired()
-                        .HasConstraintName("fk_ordering_order_discounts_ordering_orders_order_id");
-                });
-
             modelBuilder.Entity("O2o.Server.Modules.Ordering.OrderLine", b =>
                 {
                     b.HasOne("O2o.Server.Modules.Ordering.Order", null)
@@ -4487,8 +4417,6 @@ namespace O2o.Server.Platform.Migrations.Postgres
 
             modelBuilder.Entity("O2o.Server.Modules.Ordering.Order", b =>
                 {
-                    b.Navigation("Discounts");
-
                     b.Navigation("Lines");
 
                     b.Navigation("Timeline");

@@ -2878,6 +2878,11 @@ namespace O2o.Server.Platform.Migrations.Sqlite
                         .HasColumnType("INTEGER")
                         .HasColumnName("discount_fen");
 
+                    b.Property<string>("Discounts")
+                        .IsRequired()
+                        .HasColumnType("TEXT")
+                        .HasColumnName("breakdown");
+
                     b.Property<string>("FulfillmentType")
                         .IsRequired()
                         .HasMaxLength(16)
@@ -2958,71 +2963,6 @@ namespace O2o.Server.Platform.Migrations.Sqlite
                         .HasDatabaseName("ix_ordering_orders_store_id_status_created_at");
 
                     b.ToTable("ordering_orders", (string)null);
-                });
-
-            modelBuilder.Entity("O2o.Server.Modules.Ordering.OrderDiscount", b =>
-                {
-                    b.Property<Guid>("Id")
-                        .HasColumnType("TEXT")
-                        .HasColumnName("id");
-
-                    b.Property<long>("AmountFen")
-                        .HasColumnType("INTEGER")
-                        .HasColumnName("amount_fen");
-
-                    b.Property<Guid?>("CouponId")
-                        .HasColumnType("TEXT")
-                        .HasColumnName("coupon_id");
-
-                    b.Property<string>("Kind")
-                        .IsRequired()
-                        .HasMaxLength(32)
-                        .HasColumnType("TEXT")
-                        .HasColumnName("kind");
-
-                    b.Property<string>("NameEn")
-                        .HasMaxLength(100)
-                        .HasColumnType("TEXT")
-                        .HasColumnName("name_en");
-
-                    b.Property<string>("NameZh")
-                        .IsRequired()
-                        .HasMaxLength(100)
-                        .HasColumnType("TEXT")
-                        .HasColumnName("name_zh");
-
-                    b.Property<Guid>("OrderId")
-                        .HasColumnType("TEXT")
-                        .HasColumnName("order_id");
-
-                    b.Property<Guid?>("ProductId")
-                        .HasColumnType("TEXT")
-                        .HasColumnName("product_id");
-
-                    b.Property<Guid>("PromotionId")
-                        .HasColumnType("TEXT")
-                        .HasColumnName("promotion_id");
-
-                    b.Property<int>("Quantity")
-                        .HasColumnType("INTEGER")
-                        .HasColumnName("quantity");
-
-                    b.Property<string>("Target")
-                        .IsRequired()
-                        .HasMaxLength(16)
-                        .HasColumnType("TEXT")
-                        .HasColumnName("target");
-
-                    b.HasKey("Id")
-                        .HasName("pk_ordering_order_discounts");
-
-                    b.HasIndex("OrderId")
-                        .HasDatabaseName("ix_ordering_order_discounts_order_id");
-
-                    b.ToTable("ordering_order_discounts", null, t =>
-                        {
-                            t.HasCheckConstraint("ck_ordering_order_discounts_amount", "amount_fen >= 0");
-                        });
                 });
 
             modelBuilder.Entity("O2o.Server.Modules.Ordering.OrderLine", b =>
@@ -4424,16 +4364,6 @@ namespace O2o.Server.Platform.Migrations.Sqlite
                     b.Navigation("DeliveryAddress");
                 });
 
-            modelBuilder.Entity("O2o.Server.Modules.Ordering.OrderDiscount", b =>
-                {
-                    b.HasOne("O2o.Server.Modules.Ordering.Order", null)
-                        .WithMany("Discounts")
-                        .HasForeignKey("OrderId")
-                        .OnDelete(DeleteBehavior.Cascade)
-                        .IsRequired()
-                        .HasConstraintName("fk_ordering_order_discounts_ordering_orders_order_id");
-                });
-
             modelBuilder.Entity("O2o.Server.Modules.Ordering.OrderLine", b =>
                 {
                     b.HasOne("O2o.Server.Modules.Ordering.Order", null)
@@ -4476,8 +4406,6 @@ namespace O2o.Server.Platform.Migrations.Sqlite
 
             modelBuilder.Entity("O2o.Server.Modules.Ordering.Order", b =>
                 {
-                    b.Navigation("Discounts");
-
                     b.Navigation("Lines");
 
                     b.Navigation("Timeline");
