@@ -70,9 +70,15 @@ internal static class CheckoutBench
         public readonly LatencyLog Flow = new();
         public readonly LatencyLog[] Call = [new(), new(), new()];
         public long Attempts;
+        /// <summary>What promotions took off the paid orders, so a run with promotions shows they priced every order.</summary>
+        public long DiscountFen, Discounted;
     }
 
-    private sealed record Phase(Worker[] Workers, ErrorCounts Errors, double Seconds, long Paid, long Attempts);
+    private sealed record Phase(Worker[] Workers, ErrorCounts Errors, double Seconds, long Paid, long Attempts)
+    {
+        public long Discounted => Workers.Sum(w => w.Discounted);
+        public double MeanDiscountFen => Paid == 0 ? 0 : (double)Workers.Sum(w => w.DiscountFen) / Paid;
+    }
 
     private static async Task<Phase> RunPhaseAsync(Plan plan, int concurrency, TimeSpan length, string label)
     {
@@ -136,6 +142,11 @@ internal static class CheckoutBench
             }
             worker.Call[2].Add(succeed.Ticks);
             worker.Flow.Add(Stopwatch.GetTimestamp() - started);
+            if (Json.Long(order.Body, "discountFen") is > 0 and var discount)
+            {
+                worker.DiscountFen += discount;
+                worker.Discounted++;
+            }
 
             async Task FailedAsync(int call, Reply reply)
             {
@@ -163,6 +174,7 @@ internal static class CheckoutBench
         for (var c = 0; c < 3; c++)
             details.Add($"  {CallName(c),-15} {calls[c].Long()}");
         details.Add($"  attempts        {Inv.N(phase.Attempts)} flows started, {Inv.N(phase.Paid)} paid, {Inv.N(phase.Errors.Total)} failed");
+        details.Add($"  promotions      {Inv.N(phase.Discounted)} of {Inv.N(phase.Paid)} paid orders discounted, {Inv.F(phase.MeanDiscountFen / 100, 2)} yuan off on average");
         details.Add($"  errors          {phase.Errors.Short()}");
         foreach (var (key, _, example) in phase.Errors.Sorted().Where(e => e.Example is not null).Take(5))
             details.Add($"    e.g. {key}: {example}");
@@ -182,6 +194,8 @@ internal static class CheckoutBench
                 ["paidOrders"] = phase.Paid,
                 ["paidOrdersPerSecond"] = Math.Round(paidPerSecond, 2),
                 ["errors"] = phase.Errors.Total,
+                ["discountedOrders"] = phase.Discounted,
+                ["meanDiscountFen"] = Math.Round(phase.MeanDiscountFen, 1),
                 ["latency"] = new JsonObject
                 {
                     ["flow"] = flow.ToJson(),
