@@ -23,12 +23,24 @@ public sealed record InboxResponse(InboxItemResponse[] Items, int UnreadCount, i
 /// wechat_template), an optional coupon definition issued to the treatment group, the control share in percent (0 to 50, default 10)
 /// and the attribution window in days (1 to 60, default 14).
 /// </summary>
+/// <summary>
+/// <paramref name="AutoLaunch"/>: the platform launches the campaign itself, the first time its scene holds between
+/// <paramref name="LaunchFrom"/> (default now) and <paramref name="LaunchUntil"/>; otherwise an admin launches it.
+/// </summary>
 public sealed record MarketingCampaignRequest(string? Name, string? NameEn, string? SegmentId, string? Scene, string? SceneParameter, string[]? Channels,
-    string? CouponPromotionId, int? ControlPercent, int? AttributionDays, string? TitleZh, string? TitleEn, string? BodyZh, string? BodyEn);
+    string? CouponPromotionId, int? ControlPercent, int? AttributionDays, string? TitleZh, string? TitleEn, string? BodyZh, string? BodyEn,
+    bool? AutoLaunch = null, DateTimeOffset? LaunchFrom = null, DateTimeOffset? LaunchUntil = null);
 
+/// <summary><paramref name="Status"/>: draft, launched, or lapsed (an automatic campaign whose scene did not come in its window).</summary>
 public sealed record MarketingCampaignResponse(string Id, string Name, string NameZh, string? NameEn, string SegmentId, string Scene, string? SceneParameter,
     string[] Channels, string? CouponPromotionId, int ControlPercent, int AttributionDays, string TitleZh, string TitleEn, string BodyZh, string BodyEn,
-    string Status, DateTimeOffset CreatedAt, DateTimeOffset? LaunchedAt, int Targeted, int ControlSize);
+    string Status, DateTimeOffset CreatedAt, DateTimeOffset? LaunchedAt, int Targeted, int ControlSize,
+    bool AutoLaunch, DateTimeOffset? LaunchFrom, DateTimeOffset? LaunchUntil);
+
+/// <summary>The weather now in a city, as a feed (or an operator) reports it; weather scenes are read from it.</summary>
+public sealed record WeatherReportRequest(string? Condition);
+
+public sealed record WeatherReportResponse(string City, string Condition, DateTimeOffset ReportedAt, bool Current);
 
 public sealed record MarketingCampaignLaunchResponse(string Id, int Targeted, int TreatmentSize, int ControlSize, int Messages, int Coupons);
 

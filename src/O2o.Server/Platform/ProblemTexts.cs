@@ -160,6 +160,7 @@ internal static class ProblemTexts
         ["segment_rule_contradicts"] = "分群规则互相矛盾，没有顾客能同时满足。",
         ["segment_in_use"] = "有营销活动使用该分群，不能删除。",
         ["campaign_already_launched"] = "该营销活动已发送过，每个活动只发送一次。",
+        ["campaign_lapsed"] = "该营销活动的发送时段已过且场景未出现，不再发送。",
         ["campaign_segment_empty"] = "该活动的目标分群当前没有成员，无人可发送。",
     };
 

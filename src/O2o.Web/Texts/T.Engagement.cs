@@ -38,6 +38,8 @@ public static partial class T
     public static readonly Text LaunchedAt = new("发送时间", "Launched");
     public static readonly Text CampaignDraft = new("草稿", "Draft");
     public static readonly Text CampaignLaunched = new("已发送", "Launched");
+    public static readonly Text CampaignLapsed = new("已过期（场景未出现）", "Lapsed (the scene did not come)");
+    public static readonly Text AutoLaunchUntil = new("场景出现时自动发送，截止", "Sends itself when the scene comes, until");
     public static readonly Text ShowReport = new("查看效果", "Show report");
     public static readonly Text CampaignReport = new("活动效果：{0}", "Report: {0}");
     public static readonly Text Targeted = new("目标人数", "Targeted");

@@ -16,6 +16,7 @@ public sealed class EngagementConsoleTests(BrowserFixture browser)
             await page.GotoAsync("/admin/campaigns");
             await Pages.SignInAsync(page, "merchant@o2o.demo");
             await Expect(page.GetByTestId("campaign-list")).ToContainTextAsync("双十一回归礼");
+            await Expect(page.GetByTestId("auto-launch")).ToContainTextAsync("场景出现时自动发送"); // 雨天热饮 waits for rain
             var report = page.GetByTestId("campaign-report");
             await Expect(report).ToContainTextAsync("实验组");
             await Expect(page.GetByTestId("incremental-gmv")).ToContainTextAsync("¥");

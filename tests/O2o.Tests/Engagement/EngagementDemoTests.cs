@@ -1,4 +1,6 @@
 using System.Net;
+using Microsoft.Extensions.DependencyInjection;
+using O2o.Server.Modules.Engagement;
 using O2o.Tests.Platform;
 using O2o.Tests.Support;
 
@@ -19,7 +21,9 @@ public abstract class EngagementDemoTests(AppFixture fixture)
         Assert.All(segments, s => Assert.True(s!["size"]!.GetValue<int>() > (s["nameZh"]!.GetValue<string>() == "金卡及以上" ? 20 : 50), $"{s["nameZh"]} has {s["size"]} members"));
         (await merchant.Get($"/api/admin/segments/{segments[0]!["id"]}/members")).Is(HttpStatusCode.Forbidden);
 
-        var campaign = (await merchant.Get("/api/admin/campaigns")).Is(HttpStatusCode.OK).Json!.AsArray().Single()!;
+        var campaigns = (await merchant.Get("/api/admin/campaigns")).Is(HttpStatusCode.OK).Json!.AsArray();
+        Assert.Equal(2, campaigns.Count);
+        var campaign = campaigns.Single(c => c!["nameZh"]!.GetValue<string>() == "双十一回归礼")!;
         Assert.Equal(("双十一回归礼", "launched", 20), (campaign["nameZh"]!.GetValue<string>(), campaign["status"]!.GetValue<string>(), campaign["controlPercent"]!.GetValue<int>()));
         var report = (await merchant.Get($"/api/admin/campaigns/{campaign["id"]}/report")).Is(HttpStatusCode.OK);
         Assert.True(report["windowClosed"]!.GetValue<bool>());
@@ -35,6 +39,17 @@ public abstract class EngagementDemoTests(AppFixture fixture)
         var inbox = await World.Eventually(() => customer.Get("/api/me/inbox"), r => r.Long("unreadCount") == 2);
         Assert.Equal(["tier", "welcome"], inbox["items"].AsArray().Select(m => m!["kind"]!.GetValue<string>()).ToArray());
         Assert.Equal("上海", (await customer.Get("/api/me")).Is(HttpStatusCode.OK).Str("city"));
+
+        // The rainy-day campaign waits for its scene; rain reported in 上海 sends it to the segment's members there.
+        var rainy = campaigns.Single(c => c!["nameZh"]!.GetValue<string>() == "雨天热饮")!;
+        Assert.Equal(("draft", true, "weather", "rainy"), (rainy["status"]!.GetValue<string>(), rainy["autoLaunch"]!.GetValue<bool>(),
+            rainy["scene"]!.GetValue<string>(), rainy["sceneParameter"]!.GetValue<string>()));
+        var segmentSize = segments.Single(s => s!["id"]!.GetValue<string>() == rainy["segmentId"]!.GetValue<string>())!["size"]!.GetValue<int>();
+        (await (await _world.Admin()).Put("/api/admin/engagement/weather/上海", new { condition = "rainy" })).Is(HttpStatusCode.OK);
+        using (var scope = fixture.App.Services.CreateScope())
+            await scope.ServiceProvider.GetRequiredService<CampaignScheduler>().RunAsync(DateTimeOffset.UtcNow, TestContext.Current.CancellationToken);
+        var sent = (await merchant.Get($"/api/admin/campaigns/{rainy["id"]}")).Is(HttpStatusCode.OK);
+        Assert.Equal(("launched", segmentSize), (sent.Str("status"), (int)sent.Long("targeted")));
     }
 }
 

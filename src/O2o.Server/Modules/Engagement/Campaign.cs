@@ -25,12 +25,19 @@ internal sealed class Campaign
     public required string TitleEn { get; init; }
     public required string BodyZh { get; init; }
     public required string BodyEn { get; init; }
-    /// <summary>draft, then launched (changed by a conditional update, so two launches cannot both send).</summary>
+    /// <summary>
+    /// draft, then launched (changed by a conditional update, so two launches cannot both send), or lapsed when an automatic campaign's
+    /// window passed without its scene.
+    /// </summary>
     public string Status { get; init; } = CampaignStatus.Draft;
     public DateTimeOffset CreatedAt { get; init; }
     public DateTimeOffset? LaunchedAt { get; init; }
     public int Targeted { get; init; }
     public int ControlSize { get; init; }
+    /// <summary>Launched by <see cref="CampaignScheduler"/> the first time its scene holds within [LaunchFrom, LaunchUntil).</summary>
+    public bool AutoLaunch { get; init; }
+    public DateTimeOffset? LaunchFrom { get; init; }
+    public DateTimeOffset? LaunchUntil { get; init; }
 
     /// <summary>
     /// Whether the customer is held out. A hash of campaign and customer, so the split is random across customers but the same on every
@@ -47,6 +54,15 @@ internal static class CampaignStatus
 {
     public const string Draft = "draft";
     public const string Launched = "launched";
+    public const string Lapsed = "lapsed";
+}
+
+/// <summary>The latest weather reported for a city; a report older than <see cref="CampaignScenes.WeatherValidFor"/> no longer counts.</summary>
+internal sealed class WeatherReport
+{
+    public required string City { get; init; }
+    public required string Condition { get; set; }
+    public DateTimeOffset ReportedAt { get; set; }
 }
 
 /// <summary>A customer of the segment at launch, in the treatment or the control group.</summary>
@@ -87,6 +103,14 @@ internal static class CampaignPersistence
             e.Property(c => c.Status).HasMaxLength(16);
             e.HasIndex(c => c.SegmentId);
             e.HasIndex(c => c.CreatedAt);
+            e.HasIndex(c => new { c.Status, c.AutoLaunch, c.LaunchFrom });
+        });
+        builder.Entity<WeatherReport>(e =>
+        {
+            e.ToTable("engagement_weather");
+            e.HasKey(w => w.City);
+            e.Property(w => w.City).HasMaxLength(40);
+            e.Property(w => w.Condition).HasMaxLength(16);
         });
         builder.Entity<CampaignTarget>(e =>
         {

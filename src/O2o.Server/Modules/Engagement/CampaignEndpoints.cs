@@ -12,14 +12,15 @@ namespace O2o.Server.Modules.Engagement;
 /// <summary>Admins create campaigns for a segment and a scene, launch them once, and read their report. A merchant admin sees only their own.</summary>
 internal static class CampaignEndpoints
 {
-    public const int DefaultControlPercent = 10, MaxControlPercent = 50, DefaultAttributionDays = 14, MaxAttributionDays = 60;
+    public const int DefaultControlPercent = 10, MaxControlPercent = 50, DefaultAttributionDays = 14, MaxAttributionDays = 60, MaxLaunchWindowDays = 90;
 
     public static void Map(IEndpointRouteBuilder api)
     {
         var admin = api.MapGroup("/admin/campaigns").RequireAuthorization(Policies.Admin).WithTags("Segments and campaigns");
         admin.MapGet("", List).WithSummary("Campaigns, newest first");
         admin.MapGet("/{campaignId}", Get).WithSummary("One campaign");
-        admin.MapPost("", Create).WithSummary("Create a campaign (draft) for a segment, a scene and channels, with a control share and an attribution window");
+        admin.MapPost("", Create).WithSummary("Create a campaign (draft) for a segment, a scene and channels, with a control share and an attribution window; "
+            + "with autoLaunch it launches itself the first time its scene holds in its launch window");
         admin.MapPost("/{campaignId}/launch", Launch).WithSummary("Send the campaign once: split the segment into treatment and control, message and give coupons to the treatment");
         admin.MapGet("/{campaignId}/report", Report).WithSummary("Reach, conversion against control, incremental GMV with its 95% interval, discount cost and ROI");
     }
@@ -50,6 +51,16 @@ internal static class CampaignEndpoints
         if (r.Channels is not { Length: > 0 } || r.Channels.Any(c => !Channels.All.Contains(c)))
             v.Add("channels", $"At least one of {string.Join(", ", Channels.All)}.");
         await CampaignScenes.CheckAsync(v, r.Scene, r.SceneParameter, stores, ct);
+        var now = clock.GetUtcNow();
+        var launchFrom = r.LaunchFrom ?? now;
+        if (r.AutoLaunch == true)
+        {
+            if (r.LaunchUntil is not { } until) v.Add("launchUntil", "An automatic campaign needs the end of its launch window.");
+            else if (until <= now || until <= launchFrom) v.Add("launchUntil", "Must be in the future and after launchFrom.");
+            else if (until - launchFrom > TimeSpan.FromDays(MaxLaunchWindowDays)) v.Add("launchUntil", $"The launch window is at most {MaxLaunchWindowDays} days.");
+        }
+        else if (r.LaunchFrom is not null || r.LaunchUntil is not null)
+            v.Add("autoLaunch", "A launch window is only for an automatic campaign (autoLaunch: true).");
         if (v.Error is not null) return v.Error.ToProblem();
         if (!await db.Set<Segment>().AnyAsync(s => s.Id == segmentId, ct)) return EngagementErrors.SegmentNotFound.ToProblem();
         if (r.CouponPromotionId is not null && await promotions.CheckIssuableAsync(promotionId, actor.IsPlatformAdmin ? null : actor.MerchantId ?? Guid.Empty, ct) is { } refused)
@@ -61,7 +72,8 @@ internal static class CampaignEndpoints
             Scene = r.Scene!, SceneParameter = r.SceneParameter?.Trim(), Channels = [.. r.Channels!.Distinct()],
             CouponPromotionId = r.CouponPromotionId is null ? null : promotionId, ControlPercent = r.ControlPercent ?? DefaultControlPercent,
             AttributionDays = r.AttributionDays ?? DefaultAttributionDays, TitleZh = r.TitleZh!.Trim(), TitleEn = r.TitleEn!.Trim(),
-            BodyZh = r.BodyZh!.Trim(), BodyEn = r.BodyEn!.Trim(), CreatedAt = clock.GetUtcNow(),
+            BodyZh = r.BodyZh!.Trim(), BodyEn = r.BodyEn!.Trim(), CreatedAt = now,
+            AutoLaunch = r.AutoLaunch == true, LaunchFrom = r.AutoLaunch == true ? launchFrom : null, LaunchUntil = r.AutoLaunch == true ? r.LaunchUntil : null,
         };
         db.Add(campaign);
         await db.SaveChangesAsync(ct);
@@ -89,5 +101,6 @@ internal static class CampaignEndpoints
 
     private static MarketingCampaignResponse ToResponse(Campaign c, bool english) => new(c.Id.ToString(), english && c.NameEn is { Length: > 0 } ? c.NameEn : c.NameZh,
         c.NameZh, c.NameEn, c.SegmentId.ToString(), c.Scene, c.SceneParameter, [.. c.Channels], c.CouponPromotionId?.ToString(), c.ControlPercent,
-        c.AttributionDays, c.TitleZh, c.TitleEn, c.BodyZh, c.BodyEn, c.Status, c.CreatedAt, c.LaunchedAt, c.Targeted, c.ControlSize);
+        c.AttributionDays, c.TitleZh, c.TitleEn, c.BodyZh, c.BodyEn, c.Status, c.CreatedAt, c.LaunchedAt, c.Targeted, c.ControlSize,
+        c.AutoLaunch, c.LaunchFrom, c.LaunchUntil);
 }

@@ -14,11 +14,15 @@ namespace O2o.Server.Modules.Engagement;
 internal sealed class CampaignLauncher(O2oDb db, IEnumerable<IMessageChannel> channels, IPromotions promotions, IAccounts accounts, TimeProvider clock,
     ILogger<CampaignLauncher> logger)
 {
-    public async Task<Result<MarketingCampaignLaunchResponse>> LaunchAsync(Campaign campaign, CancellationToken ct)
+    /// <summary><paramref name="cities"/>: only the segment's members who live there (a weather scene); null for all of them.</summary>
+    public async Task<Result<MarketingCampaignLaunchResponse>> LaunchAsync(Campaign campaign, CancellationToken ct, IReadOnlyCollection<string>? cities = null)
     {
+        if (campaign.Status == CampaignStatus.Lapsed) return EngagementErrors.Lapsed;
         if (campaign.Status != CampaignStatus.Draft) return EngagementErrors.AlreadyLaunched;
-        var members = await db.Set<SegmentMember>().AsNoTracking().Where(m => m.SegmentId == campaign.SegmentId)
-            .OrderBy(m => m.CustomerId).Select(m => m.CustomerId).ToListAsync(ct);
+        var query = db.Set<SegmentMember>().AsNoTracking().Where(m => m.SegmentId == campaign.SegmentId);
+        if (cities is not null)
+            query = query.Where(m => db.Set<CustomerFeatures>().Any(f => f.CustomerId == m.CustomerId && f.City != null && cities.Contains(f.City)));
+        var members = await query.OrderBy(m => m.CustomerId).Select(m => m.CustomerId).ToListAsync(ct);
         if (members.Count == 0) return EngagementErrors.SegmentEmpty;
         var control = members.Where(c => Campaign.IsControl(campaign.Id, c, campaign.ControlPercent)).ToHashSet();
         var treatment = members.Where(c => !control.Contains(c)).ToList();

@@ -7,6 +7,7 @@ namespace O2o.Server.Modules.Engagement;
 internal static class DemoSegments
 {
     public static readonly Guid Lapsed = StableId.From("demo:segment:lapsed");
+    public static readonly Guid YoungWomenShanghai = StableId.From("demo:segment:young-women-shanghai");
 
     public static async Task SeedAsync(O2oDb db, DateTimeOffset now, CancellationToken ct)
     {
@@ -14,7 +15,7 @@ internal static class DemoSegments
         [
             (Lapsed, "沉睡客户", "Lapsed 30+ days", Rule(inactiveDays: 30, minOrders: 1)),
             (StableId.From("demo:segment:high-value"), "高价值客户", "High value", Rule(minSpendFen: 300_000, recencyDays: 90)),
-            (StableId.From("demo:segment:young-women-shanghai"), "上海年轻女性", "Young women in Shanghai", Rule(["18-24", "25-34"], ["female"], ["上海"])),
+            (YoungWomenShanghai, "上海年轻女性", "Young women in Shanghai", Rule(["18-24", "25-34"], ["female"], ["上海"])),
             (StableId.From("demo:segment:gold-plus"), "金卡及以上", "Gold and above", Rule(tiers: [3, 4])),
         ];
         var evaluator = new SegmentEvaluator(db);

@@ -41,6 +41,15 @@ public static class EngagementDemo
                 BodyEn = "Singles' Day win-back: a ¥10 off ¥50 coupon is in your wallet, valid for 14 days.", Status = CampaignStatus.Launched,
                 CreatedAt = launchedAt.AddHours(-2), LaunchedAt = launchedAt, Targeted = targets.Count, ControlSize = targets.Count(t => t.InControl),
             });
+            // Waiting for its scene: reporting rain in 上海 (PUT /api/admin/engagement/weather/上海) sends it within the minute.
+            db.Add(new Campaign
+            {
+                Id = StableId.From("demo:campaign:rainy-day-drink"), MerchantId = merchantId, NameZh = "雨天热饮", NameEn = "Rainy-day hot drink",
+                SegmentId = DemoSegments.YoungWomenShanghai, Scene = "weather", SceneParameter = "rainy", Channels = [Channels.Inbox], ControlPercent = 20,
+                AttributionDays = 3, TitleZh = "下雨了，来杯热饮", TitleEn = "It is raining: have a hot drink",
+                BodyZh = "雨天到店自提，热饮等您来取。", BodyEn = "Pick up in store on a rainy day; a hot drink is waiting.",
+                CreatedAt = now.AddMinutes(-30), AutoLaunch = true, LaunchFrom = now.AddMinutes(-30), LaunchUntil = now.AddDays(30),
+            });
             db.AddRange(targets);
             var phones = shoppers.ToDictionary(s => s.CustomerId, s => s.Phone);
             foreach (var treated in targets.Where(t => !t.InControl))

@@ -12,6 +12,7 @@ internal static class EngagementErrors
         "A segment needs at least one condition (age band, gender, city, recency, inactivity, orders, spend, favourite store or tier).");
     public static readonly Error SegmentInUse = Error.Conflict("segment_in_use", "A campaign targets this segment; it cannot be deleted.");
     public static readonly Error AlreadyLaunched = Error.Conflict("campaign_already_launched", "The campaign has already been launched; it is sent once.");
+    public static readonly Error Lapsed = Error.Conflict("campaign_lapsed", "The campaign's launch window passed without its scene; it is no longer sent.");
     public static readonly Error SegmentEmpty = Error.Unprocessable("campaign_segment_empty", "The campaign's segment has no members now; there is nobody to send to.");
 
     /// <summary>Conditions that no customer can meet together.</summary>

@@ -12,6 +12,8 @@ internal sealed class EngagementOptions
     public WeChatOptions WeChat { get; set; } = new();
     /// <summary>How often each node looks whether today's re-evaluation of time-dependent segments is due (it runs once a day).</summary>
     public TimeSpan SegmentRefreshCheckInterval { get; set; } = TimeSpan.FromMinutes(10);
+    /// <summary>How often each node looks for automatic campaigns whose scene holds now.</summary>
+    public TimeSpan SceneCheckInterval { get; set; } = TimeSpan.FromMinutes(1);
 
     internal sealed class SmsOptions
     {
@@ -38,6 +40,7 @@ public static class EngagementModule
             .Validate(o => o.Sms.Signature.Trim().Length is >= 2 and <= 12, "Engagement:Sms:Signature must have 2 to 12 characters.")
             .Validate(o => !string.IsNullOrWhiteSpace(o.WeChat.TemplateId) && o.WeChat.TemplateId.Length <= 64, "Engagement:WeChat:TemplateId is required (at most 64 characters).")
             .Validate(o => o.SegmentRefreshCheckInterval > TimeSpan.Zero, "Engagement:SegmentRefreshCheckInterval must be positive.")
+            .Validate(o => o.SceneCheckInterval >= TimeSpan.FromSeconds(1), "Engagement:SceneCheckInterval must be at least a second.")
             .ValidateOnStart();
         var services = builder.Services;
         services.AddScoped<IEngagement, EngagementFacade>();
@@ -49,11 +52,13 @@ public static class EngagementModule
         services.AddScoped<IMessageChannel, WeChatTemplateChannel>();
         services.AddScoped<CampaignLauncher>();
         services.AddScoped<CampaignReports>();
+        services.AddScoped<CampaignScheduler>();
         services.AddEventHandler<PaymentSucceeded, OnPaymentSucceeded>();
         services.AddEventHandler<PaymentRefunded, OnPaymentRefunded>();
         services.AddEventHandler<CustomerProfileChanged, OnCustomerProfileChanged>();
         services.AddEventHandler<MemberTierChanged, OnMemberTierChanged>();
         services.AddHostedService<SegmentRefreshJob>();
+        services.AddHostedService<CampaignSchedulerJob>();
     }
 
     public static void MapEngagement(this IEndpointRouteBuilder api)
@@ -62,5 +67,6 @@ public static class EngagementModule
         CampaignEndpoints.Map(api);
         InboxEndpoints.Map(api);
         ListOutbound.Map(api);
+        WeatherEndpoints.Map(api);
     }
 }

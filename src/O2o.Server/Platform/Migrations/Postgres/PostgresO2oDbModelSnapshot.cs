@@ -1341,6 +1341,10 @@ namespace O2o.Server.Platform.Migrations.Postgres
                         .HasColumnType("integer")
                         .HasColumnName("attribution_days");
 
+                    b.Property<bool>("AutoLaunch")
+                        .HasColumnType("boolean")
+                        .HasColumnName("auto_launch");
+
                     b.Property<string>("BodyEn")
                         .IsRequired()
                         .HasMaxLength(800)
@@ -1374,6 +1378,14 @@ namespace O2o.Server.Platform.Migrations.Postgres
                     b.Property<DateTimeOffset>("CreatedAt")
                         .HasColumnType("timestamp with time zone")
                         .HasColumnName("created_at");
+
+                    b.Property<DateTimeOffset?>("LaunchFrom")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("launch_from");
+
+                    b.Property<DateTimeOffset?>("LaunchUntil")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("launch_until");
 
                     b.Property<DateTimeOffset?>("LaunchedAt")
                         .HasColumnType("timestamp with time zone")
@@ -1439,6 +1451,9 @@ namespace O2o.Server.Platform.Migrations.Postgres
 
                     b.HasIndex("SegmentId")
                         .HasDatabaseName("ix_engagement_campaigns_segment_id");
+
+                    b.HasIndex("Status", "AutoLaunch", "LaunchFrom")
+                        .HasDatabaseName("ix_engagement_campaigns_status_auto_launch_launch_from");
 
                     b.ToTable("engagement_campaigns", (string)null);
                 });
@@ -1812,6 +1827,29 @@ namespace O2o.Server.Platform.Migrations.Postgres
                         .HasDatabaseName("ix_engagement_segment_members_customer_id");
 
                     b.ToTable("engagement_segment_members", (string)null);
+                });
+
+            modelBuilder.Entity("O2o.Server.Modules.Engagement.WeatherReport", b =>
+                {
+                    b.Property<string>("City")
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)")
+                        .HasColumnName("city");
+
+                    b.Property<string>("Condition")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("character varying(16)")
+                        .HasColumnName("condition");
+
+                    b.Property<DateTimeOffset>("ReportedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("reported_at");
+
+                    b.HasKey("City")
+                        .HasName("pk_engagement_weather");
+
+                    b.ToTable("engagement_weather", (string)null);
                 });
 
             modelBuilder.Entity("O2o.Server.Modules.GroupBuying.Campaign", b =>

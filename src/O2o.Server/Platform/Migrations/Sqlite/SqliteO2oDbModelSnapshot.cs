@@ -1330,6 +1330,10 @@ namespace O2o.Server.Platform.Migrations.Sqlite
                         .HasColumnType("INTEGER")
                         .HasColumnName("attribution_days");
 
+                    b.Property<bool>("AutoLaunch")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("auto_launch");
+
                     b.Property<string>("BodyEn")
                         .IsRequired()
                         .HasMaxLength(800)
@@ -1363,6 +1367,14 @@ namespace O2o.Server.Platform.Migrations.Sqlite
                     b.Property<long>("CreatedAt")
                         .HasColumnType("INTEGER")
                         .HasColumnName("created_at");
+
+                    b.Property<long?>("LaunchFrom")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("launch_from");
+
+                    b.Property<long?>("LaunchUntil")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("launch_until");
 
                     b.Property<long?>("LaunchedAt")
                         .HasColumnType("INTEGER")
@@ -1428,6 +1440,9 @@ namespace O2o.Server.Platform.Migrations.Sqlite
 
                     b.HasIndex("SegmentId")
                         .HasDatabaseName("ix_engagement_campaigns_segment_id");
+
+                    b.HasIndex("Status", "AutoLaunch", "LaunchFrom")
+                        .HasDatabaseName("ix_engagement_campaigns_status_auto_launch_launch_from");
 
                     b.ToTable("engagement_campaigns", (string)null);
                 });
@@ -1801,6 +1816,29 @@ namespace O2o.Server.Platform.Migrations.Sqlite
                         .HasDatabaseName("ix_engagement_segment_members_customer_id");
 
                     b.ToTable("engagement_segment_members", (string)null);
+                });
+
+            modelBuilder.Entity("O2o.Server.Modules.Engagement.WeatherReport", b =>
+                {
+                    b.Property<string>("City")
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("city");
+
+                    b.Property<string>("Condition")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("condition");
+
+                    b.Property<long>("ReportedAt")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("reported_at");
+
+                    b.HasKey("City")
+                        .HasName("pk_engagement_weather");
+
+                    b.ToTable("engagement_weather", (string)null);
                 });
 
             modelBuilder.Entity("O2o.Server.Modules.GroupBuying.Campaign", b =>
