@@ -55,3 +55,4 @@ public abstract class EngagementDemoTests(AppFixture fixture)
 
 public sealed class EngagementDemoTests_Sqlite(DemoSqliteApp app) : EngagementDemoTests(app), IClassFixture<DemoSqliteApp>;
 
+public sealed class EngagementDemoTests_Postgres(DemoPostgresApp app) : EngagementDemoTests(app), IClassFixture<DemoPostgresApp>;

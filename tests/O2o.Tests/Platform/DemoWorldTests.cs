@@ -9,6 +9,12 @@ public sealed class DemoSqliteApp() : AppFixture(DatabaseKind.Sqlite, null)
     protected override IEnumerable<KeyValuePair<string, string?>> Settings => [new("Demo:Seed", "true")];
 }
 
+/// <summary>The demo world on PostgreSQL, as production would seed it.</summary>
+public sealed class DemoPostgresApp(PostgresCluster cluster) : AppFixture(DatabaseKind.Postgres, cluster)
+{
+    protected override IEnumerable<KeyValuePair<string, string?>> Settings => [new("Demo:Seed", "true")];
+}
+
 public sealed class DemoWorldTests(DemoSqliteApp fixture) : IClassFixture<DemoSqliteApp>
 {
     private readonly World _world = new(fixture);

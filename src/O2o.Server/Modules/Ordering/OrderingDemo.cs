@@ -62,7 +62,7 @@ public static class OrderingDemo
             var count = 0;
             for (var i = busyness + (weekend ? 2 : 0) + random.Next(3); i > 0; i--)
             {
-                var createdAt = ChinaTime.StartOf(day).AddHours(PickHour(random)).AddMinutes(random.Next(60));
+                var createdAt = ChinaTime.StartOf(day).AddHours(PickHour(random)).AddMinutes(random.Next(60)).ToUniversalTime(); // timestamptz takes UTC only
                 if (createdAt > now - TimeSpan.FromHours(1)) continue; // history ends with orders already closed
                 var order = HistoricOrder(store, products, customerId, createdAt, delivery, random);
                 db.Add(order);
