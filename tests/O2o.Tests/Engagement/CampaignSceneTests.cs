@@ -128,6 +128,12 @@ public abstract class CampaignSceneTests(AppFixture fixture)
             .Is(HttpStatusCode.BadRequest, "validation_failed");
 
         Assert.Equal(before, (await admin.Get("/api/admin/campaigns")).Json!.AsArray().Count);
+
+        // A window given on the Beijing clock is the same instants.
+        var until = now.AddDays(2).ToOffset(TimeSpan.FromHours(8));
+        var created = (await admin.Post("/api/admin/campaigns", Campaign(segment, "season", "winter", now.AddMinutes(1).ToOffset(TimeSpan.FromHours(8)), until)))
+            .Is(HttpStatusCode.Created);
+        Assert.Equal(until, created["launchUntil"].GetValue<DateTimeOffset>());
     }
 }
 

@@ -52,7 +52,7 @@ internal static class CampaignEndpoints
             v.Add("channels", $"At least one of {string.Join(", ", Channels.All)}.");
         await CampaignScenes.CheckAsync(v, r.Scene, r.SceneParameter, stores, ct);
         var now = clock.GetUtcNow();
-        var launchFrom = r.LaunchFrom ?? now;
+        var launchFrom = (r.LaunchFrom ?? now).ToUniversalTime(); // PostgreSQL keeps instants in UTC
         if (r.AutoLaunch == true)
         {
             if (r.LaunchUntil is not { } until) v.Add("launchUntil", "An automatic campaign needs the end of its launch window.");
@@ -73,7 +73,7 @@ internal static class CampaignEndpoints
             CouponPromotionId = r.CouponPromotionId is null ? null : promotionId, ControlPercent = r.ControlPercent ?? DefaultControlPercent,
             AttributionDays = r.AttributionDays ?? DefaultAttributionDays, TitleZh = r.TitleZh!.Trim(), TitleEn = r.TitleEn!.Trim(),
             BodyZh = r.BodyZh!.Trim(), BodyEn = r.BodyEn!.Trim(), CreatedAt = now,
-            AutoLaunch = r.AutoLaunch == true, LaunchFrom = r.AutoLaunch == true ? launchFrom : null, LaunchUntil = r.AutoLaunch == true ? r.LaunchUntil : null,
+            AutoLaunch = r.AutoLaunch == true, LaunchFrom = r.AutoLaunch == true ? launchFrom : null, LaunchUntil = r.AutoLaunch == true ? r.LaunchUntil!.Value.ToUniversalTime() : null,
         };
         db.Add(campaign);
         await db.SaveChangesAsync(ct);
